@@ -1,0 +1,52 @@
+package io.llmsentinel.schema.codec;
+
+import io.llmsentinel.schema.LlmEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one input record turned into. A JSON record gives one event or one rejection; an OTLP
+ * request gives one event per GenAI span, one rejection per invalid GenAI span (or one for the
+ * whole record when it cannot be parsed), and a count of non-GenAI spans that were skipped.
+ */
+public final class DecodeResult {
+    private final List<LlmEvent> events = new ArrayList<>(1);
+    private final List<Rejection> rejections = new ArrayList<>(0);
+    private int skippedSpans;
+
+    public static DecodeResult rejected(Rejection r) {
+        DecodeResult d = new DecodeResult();
+        d.rejections.add(r);
+        return d;
+    }
+
+    public static DecodeResult accepted(LlmEvent e) {
+        DecodeResult d = new DecodeResult();
+        d.events.add(e);
+        return d;
+    }
+
+    public void addEvent(LlmEvent e) {
+        events.add(e);
+    }
+
+    public void addRejection(Rejection r) {
+        rejections.add(r);
+    }
+
+    public void addSkippedSpan() {
+        skippedSpans++;
+    }
+
+    public List<LlmEvent> events() {
+        return events;
+    }
+
+    public List<Rejection> rejections() {
+        return rejections;
+    }
+
+    public int skippedSpans() {
+        return skippedSpans;
+    }
+}
