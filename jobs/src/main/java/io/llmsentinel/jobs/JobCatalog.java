@@ -1,0 +1,55 @@
+package io.llmsentinel.jobs;
+
+import io.llmsentinel.jobs.config.IngestConfig;
+import io.llmsentinel.jobs.config.IngestOptions;
+import io.llmsentinel.jobs.ingest.IngestJob;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Every job of the suite, in the order the local run starts them (upstream first). */
+public final class JobCatalog {
+    private static final Map<String, SentinelJob> JOBS = new LinkedHashMap<>();
+
+    static {
+        register(
+                new SentinelJob() {
+                    @Override
+                    public String name() {
+                        return IngestJob.NAME;
+                    }
+
+                    @Override
+                    public List<Class<?>> optionHolders() {
+                        return List.of(IngestOptions.class);
+                    }
+
+                    @Override
+                    public void buildWithKafka(
+                            StreamExecutionEnvironment env, Configuration conf) {
+                        IngestJob.buildWithKafka(env, IngestConfig.from(conf));
+                    }
+                });
+    }
+
+    private JobCatalog() {}
+
+    private static void register(SentinelJob job) {
+        JOBS.put(job.name(), job);
+    }
+
+    public static List<SentinelJob> all() {
+        return List.copyOf(JOBS.values());
+    }
+
+    public static SentinelJob byName(String name) {
+        SentinelJob job = JOBS.get(name);
+        if (job == null) {
+            throw new IllegalArgumentException(
+                    "unknown job '" + name + "'; available: " + JOBS.keySet());
+        }
+        return job;
+    }
+}

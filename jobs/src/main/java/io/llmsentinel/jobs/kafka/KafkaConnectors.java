@@ -1,0 +1,83 @@
+package io.llmsentinel.jobs.kafka;
+
+import io.llmsentinel.jobs.config.IngestConfig;
+import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.ingest.RawRecord;
+import io.llmsentinel.jobs.ingest.RawRecordDeserializer;
+import io.llmsentinel.schema.Codecs;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The Kafka sources and sinks of every job, configured once: sources read {@code
+ * read_committed} (upstream jobs write transactionally), sinks are exactly-once with a
+ * transactional-id prefix unique per job and sink.
+ */
+public final class KafkaConnectors {
+    private KafkaConnectors() {}
+
+    public static KafkaSource<RawRecord> rawSource(IngestConfig config) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.kafka().bootstrapServers())
+                .setTopics(new ArrayList<>(config.topicFormats().keySet()))
+                .setGroupId(config.groupId())
+                .setStartingOffsets(startingOffsets(config.startingOffsets()))
+                .setDeserializer(new RawRecordDeserializer(config.topicFormats()))
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+    }
+
+    static OffsetsInitializer startingOffsets(String mode) {
+        return switch (mode) {
+            case "earliest" -> OffsetsInitializer.earliest();
+            case "latest" -> OffsetsInitializer.latest();
+            default ->
+                    OffsetsInitializer.committedOffsets(
+                            org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST);
+        };
+    }
+
+    /**
+     * An exactly-once sink writing each element as JSON, keyed by {@code key} (null keys spread
+     * records over partitions).
+     */
+    public static <T> KafkaSink<T> jsonSink(
+            KafkaSettings kafka,
+            String topic,
+            String sinkName,
+            SerializableFunction<T, String> key) {
+        SerializationSchema<T> value = Codecs::toJsonBytes;
+        SerializationSchema<T> keySchema =
+                element -> {
+                    String k = key.apply(element);
+                    return k == null ? null : k.getBytes(StandardCharsets.UTF_8);
+                };
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(kafka.transactionalIdPrefix() + "-" + sinkName)
+                .setProperty(
+                        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                        String.valueOf(kafka.transactionTimeout().toMillis()))
+                .setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<T>builder()
+                                .setTopic(topic)
+                                .setKeySerializationSchema(keySchema)
+                                .setValueSerializationSchema(value)
+                                .build())
+                .build();
+    }
+
+}
