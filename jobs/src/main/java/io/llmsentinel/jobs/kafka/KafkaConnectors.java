@@ -4,10 +4,7 @@ import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.ingest.RawRecord;
 import io.llmsentinel.jobs.ingest.RawRecordDeserializer;
-import io.llmsentinel.schema.Codecs;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -57,12 +54,6 @@ public final class KafkaConnectors {
             String topic,
             String sinkName,
             SerializableFunction<T, String> key) {
-        SerializationSchema<T> value = Codecs::toJsonBytes;
-        SerializationSchema<T> keySchema =
-                element -> {
-                    String k = key.apply(element);
-                    return k == null ? null : k.getBytes(StandardCharsets.UTF_8);
-                };
         return KafkaSink.<T>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -74,8 +65,8 @@ public final class KafkaConnectors {
                 .setRecordSerializer(
                         KafkaRecordSerializationSchema.<T>builder()
                                 .setTopic(topic)
-                                .setKeySerializationSchema(keySchema)
-                                .setValueSerializationSchema(value)
+                                .setKeySerializationSchema(new StringKeySchema<>(key))
+                                .setValueSerializationSchema(new JsonValueSchema<T>())
                                 .build())
                 .build();
     }
