@@ -1,0 +1,76 @@
+package io.llmsentinel.schema.codec;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The span and resource attributes the OTLP mapper reads. Each has a slot in {@link
+ * AttributeSlots}, so a span's attribute list is scanned once with one hash lookup per attribute
+ * and every later read is an array access.
+ */
+enum OtlpAttribute {
+    // GenAI semantic conventions
+    OPERATION_NAME("gen_ai.operation.name"),
+    PROVIDER_NAME("gen_ai.provider.name"),
+    /** Deprecated in favour of gen_ai.provider.name; older instrumentations still send it. */
+    SYSTEM("gen_ai.system"),
+    REQUEST_MODEL("gen_ai.request.model"),
+    REQUEST_MAX_TOKENS("gen_ai.request.max_tokens"),
+    REQUEST_TEMPERATURE("gen_ai.request.temperature"),
+    RESPONSE_MODEL("gen_ai.response.model"),
+    RESPONSE_ID("gen_ai.response.id"),
+    RESPONSE_FINISH_REASONS("gen_ai.response.finish_reasons"),
+    RESPONSE_TIME_TO_FIRST_CHUNK("gen_ai.response.time_to_first_chunk"),
+    USAGE_INPUT_TOKENS("gen_ai.usage.input_tokens"),
+    /** Deprecated name of gen_ai.usage.input_tokens. */
+    USAGE_PROMPT_TOKENS("gen_ai.usage.prompt_tokens"),
+    USAGE_OUTPUT_TOKENS("gen_ai.usage.output_tokens"),
+    /** Deprecated name of gen_ai.usage.output_tokens. */
+    USAGE_COMPLETION_TOKENS("gen_ai.usage.completion_tokens"),
+    USAGE_CACHE_READ_INPUT_TOKENS("gen_ai.usage.cache_read.input_tokens"),
+    USAGE_CACHE_CREATION_INPUT_TOKENS("gen_ai.usage.cache_creation.input_tokens"),
+    USAGE_REASONING_OUTPUT_TOKENS("gen_ai.usage.reasoning.output_tokens"),
+    CONVERSATION_ID("gen_ai.conversation.id"),
+    INPUT_MESSAGES("gen_ai.input.messages"),
+    OUTPUT_MESSAGES("gen_ai.output.messages"),
+    RETRIEVAL_DOCUMENTS("gen_ai.retrieval.documents"),
+
+    // general semantic conventions
+    ERROR_TYPE("error.type"),
+    SERVER_ADDRESS("server.address"),
+    SERVER_PORT("server.port"),
+    SESSION_ID("session.id"),
+    USER_ID("user.id"),
+    SERVICE_NAME("service.name"),
+    DEPLOYMENT_ENVIRONMENT_NAME("deployment.environment.name"),
+    /** Deprecated name of deployment.environment.name. */
+    DEPLOYMENT_ENVIRONMENT("deployment.environment"),
+
+    // LLM-Sentinel extensions (no semantic convention exists for these)
+    TENANT_ID("tenant.id"),
+    LLM_COST_USD("llm.cost_usd"),
+    USAGE_COST("gen_ai.usage.cost"),
+    PROMPT_NAME("gen_ai.prompt.name"),
+    PROMPT_VERSION("gen_ai.prompt.version");
+
+    static final int COUNT = values().length;
+
+    private static final Map<String, OtlpAttribute> BY_KEY = new HashMap<>(COUNT * 2);
+
+    static {
+        for (OtlpAttribute a : values()) {
+            BY_KEY.put(a.key, a);
+        }
+    }
+
+    final String key;
+
+    OtlpAttribute(String key) {
+        this.key = key;
+    }
+
+    /** The attribute with this key, or null when the mapper does not read it. */
+    static OtlpAttribute byKey(String key) {
+        return BY_KEY.get(key);
+    }
+}
