@@ -1,0 +1,167 @@
+package io.llmsentinel.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class EmbeddedKafkaTest {
+
+    private static final String TOPIC = "tx-events";
+
+    @Test
+    void readCommittedConsumerSeesOnlyTheCommittedTransaction() {
+        long startNanos = System.nanoTime();
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        System.out.printf(
+                "EmbeddedKafka started in %d ms at %s; heap used after GC: %d MB%n",
+                elapsedMillis(startNanos), kafka.bootstrapServers(), usedHeapMb());
+
+        try (kafka) {
+            kafka.createTopic(TOPIC, 2, Map.of());
+            // Idempotent: a second create of the same topic is not an error.
+            kafka.createTopic(TOPIC, 2, Map.of());
+
+            long txNanos = System.nanoTime();
+            try (KafkaProducer<String, String> producer = transactionalProducer(kafka)) {
+                producer.initTransactions();
+                System.out.printf(
+                        "initTransactions took %d ms (creates __transaction_state)%n",
+                        elapsedMillis(txNanos));
+
+                producer.beginTransaction();
+                for (int i = 0; i < 4; i++) {
+                    producer.send(new ProducerRecord<>(TOPIC, i % 2, "k" + i, "committed-" + i));
+                }
+                producer.commitTransaction();
+
+                producer.beginTransaction();
+                for (int i = 0; i < 4; i++) {
+                    producer.send(new ProducerRecord<>(TOPIC, i % 2, "k" + i, "aborted-" + i));
+                }
+                // Make sure the aborted records reach the log, so the reader must filter them.
+                producer.flush();
+                producer.abortTransaction();
+            }
+
+            assertThat(readToEnd(kafka, "read_committed"))
+                    .containsExactlyInAnyOrder(
+                            "committed-0", "committed-1", "committed-2", "committed-3");
+            // The aborted records are in the log: a read_uncommitted reader sees them.
+            assertThat(readToEnd(kafka, "read_uncommitted")).hasSize(8);
+            System.out.printf("Heap used after GC with clients: %d MB%n", usedHeapMb());
+        }
+
+        assertThat(kafka.baseDirectory()).doesNotExist();
+        kafka.close(); // a second close is a no-op
+    }
+
+    @Test
+    void servesClientsOnAFixedPortAndFallsBackWhenItIsTaken() throws Exception {
+        int port = freePort();
+        long startNanos = System.nanoTime();
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().clientPort(port).start()) {
+            System.out.printf(
+                    "EmbeddedKafka started on fixed port %d in %d ms%n",
+                    port, elapsedMillis(startNanos));
+            assertThat(kafka.bootstrapServers()).isEqualTo("localhost:" + port);
+            // Advertised on the fixed port too, so clients stay on it after bootstrapping.
+            try (Admin admin =
+                    Admin.create(
+                            Map.of(
+                                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                    kafka.bootstrapServers()))) {
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                        .extracting(Node::port)
+                        .containsExactly(port);
+            }
+
+            try (EmbeddedKafka second = EmbeddedKafka.builder().preferredClientPort(port).start()) {
+                assertThat(second.bootstrapServers()).isNotEqualTo("localhost:" + port);
+            }
+            assertThatThrownBy(() -> EmbeddedKafka.builder().clientPort(port).start())
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    private static KafkaProducer<String, String> transactionalProducer(EmbeddedKafka kafka) {
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "embedded-kafka-test",
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class));
+    }
+
+    /** Reads both partitions from the start up to their end offsets for this isolation level. */
+    private static List<String> readToEnd(EmbeddedKafka kafka, String isolationLevel) {
+        List<TopicPartition> partitions =
+                List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1));
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers(),
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                isolationLevel,
+                                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                                StringDeserializer.class,
+                                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                                StringDeserializer.class))) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // For read_committed the end offset is the last stable offset, past the abort marker.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> record :
+                        consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    private static long usedHeapMb() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+    }
+}
