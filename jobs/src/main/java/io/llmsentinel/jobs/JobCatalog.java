@@ -27,8 +27,7 @@ public final class JobCatalog {
                     }
 
                     @Override
-                    public void buildWithKafka(
-                            StreamExecutionEnvironment env, Configuration conf) {
+                    public void buildWithKafka(StreamExecutionEnvironment env, Configuration conf) {
                         IngestJob.buildWithKafka(env, IngestConfig.from(conf));
                     }
                 });

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Entry point of the jobs jar on a real cluster: {@code flink run llm-sentinel-jobs.jar run
- * ingest --config ingest.yaml} (or the {@code sentinel run} command). Configuration errors fail
- * here, before anything is submitted, with a message naming the key.
+ * Entry point of the jobs jar on a real cluster: {@code flink run llm-sentinel-jobs.jar run ingest
+ * --config ingest.yaml} (or the {@code sentinel run} command). Configuration errors fail here,
+ * before anything is submitted, with a message naming the key.
  */
 @Command(
         name = "run",

@@ -18,9 +18,9 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * Loads a job's configuration file (flat {@code key: value} lines, YAML-compatible) and rejects
- * what would otherwise fail late or silently: unknown keys in our namespaces (a typo would
- * silently fall back to a default) and values that do not parse. Keys outside our namespaces are
- * Flink settings and pass through to the Flink configuration.
+ * what would otherwise fail late or silently: unknown keys in our namespaces (a typo would silently
+ * fall back to a default) and values that do not parse. Keys outside our namespaces are Flink
+ * settings and pass through to the Flink configuration.
  */
 public final class JobConfig {
     /** Key prefixes owned by LLM-Sentinel; anything else is handed to Flink. */

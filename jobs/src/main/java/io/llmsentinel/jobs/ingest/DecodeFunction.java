@@ -27,7 +27,9 @@ import org.apache.flink.util.OutputTag;
  */
 public class DecodeFunction extends ProcessFunction<RawRecord, LlmEvent> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
-            new OutputTag<>("dead-letters", org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+            new OutputTag<>(
+                    "dead-letters",
+                    org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
 
     private final ValidationLimits limits;
     private final int dlqMaxPayloadBytes;

@@ -1,8 +1,8 @@
 package io.llmsentinel.jobs.ingest;
 
 /**
- * One input record before decoding, with where it came from so a dead letter can point back to
- * it. A Flink POJO.
+ * One input record before decoding, with where it came from so a dead letter can point back to it.
+ * A Flink POJO.
  */
 public class RawRecord {
     /** The wire name of the record's {@link io.llmsentinel.schema.SourceFormat}. */
@@ -11,6 +11,7 @@ public class RawRecord {
     public String topic;
     public int partition = -1;
     public long offset = -1;
+
     /** Kafka record timestamp, or -1 when the record did not come from Kafka. */
     public long timestamp = -1;
 
@@ -18,7 +19,8 @@ public class RawRecord {
 
     public RawRecord() {}
 
-    public RawRecord(String format, String topic, int partition, long offset, long timestamp, byte[] value) {
+    public RawRecord(
+            String format, String topic, int partition, long offset, long timestamp, byte[] value) {
         this.format = format;
         this.topic = topic;
         this.partition = partition;

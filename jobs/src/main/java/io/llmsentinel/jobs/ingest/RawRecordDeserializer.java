@@ -9,8 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Keeps the raw bytes and the record's coordinates; decoding happens in {@link DecodeFunction} so
- * that a bad record becomes a dead letter there instead of an exception in the source, which
- * would fail the job and replay the same record forever.
+ * that a bad record becomes a dead letter there instead of an exception in the source, which would
+ * fail the job and replay the same record forever.
  */
 public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
     private final Map<String, SourceFormat> topicFormats;

@@ -15,9 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The Kafka sources and sinks of every job, configured once: sources read {@code
- * read_committed} (upstream jobs write transactionally), sinks are exactly-once with a
- * transactional-id prefix unique per job and sink.
+ * The Kafka sources and sinks of every job, configured once: sources read {@code read_committed}
+ * (upstream jobs write transactionally), sinks are exactly-once with a transactional-id prefix
+ * unique per job and sink.
  */
 public final class KafkaConnectors {
     private KafkaConnectors() {}
@@ -70,5 +70,4 @@ public final class KafkaConnectors {
                                 .build())
                 .build();
     }
-
 }

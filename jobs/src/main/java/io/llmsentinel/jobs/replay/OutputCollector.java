@@ -33,8 +33,7 @@ public final class OutputCollector {
         byKind.put(OutputRecord.EVENT, new ArrayList<>());
         byKind.put(OutputRecord.DEAD_LETTER, new ArrayList<>());
         byKind.put(OutputRecord.ANOMALY, new ArrayList<>());
-        try (CloseableIterator<OutputRecord> it =
-                tagged.executeAndCollect("llm-sentinel replay")) {
+        try (CloseableIterator<OutputRecord> it = tagged.executeAndCollect("llm-sentinel replay")) {
             while (it.hasNext()) {
                 OutputRecord r = it.next();
                 byKind.computeIfAbsent(r.kind, k -> new ArrayList<>()).add(r.json);

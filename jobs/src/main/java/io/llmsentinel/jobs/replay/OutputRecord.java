@@ -1,8 +1,8 @@
 package io.llmsentinel.jobs.replay;
 
 /**
- * One output of any job, already encoded as a JSON line and tagged with its kind, so a bounded
- * run can bring every output stream back through a single collect (replay, tests). A Flink POJO.
+ * One output of any job, already encoded as a JSON line and tagged with its kind, so a bounded run
+ * can bring every output stream back through a single collect (replay, tests). A Flink POJO.
  */
 public class OutputRecord {
     public static final String EVENT = "events";

@@ -68,20 +68,38 @@ final class HostileRecords {
     private byte[] hostileJson(int i) {
         String valid = IngestTestRecords.validJson("fz-" + i, now - random.nextInt(60_000));
         return switch (random.nextInt(14)) {
-            case 0 -> valid.substring(0, random.nextInt(valid.length())).getBytes(StandardCharsets.UTF_8);
-            case 1 -> replaceValue(valid, "usage_input_tokens", randomJsonValue()).getBytes(StandardCharsets.UTF_8);
-            case 2 -> replaceValue(valid, "latency_ms", randomJsonValue()).getBytes(StandardCharsets.UTF_8);
-            case 3 -> replaceValue(valid, "request_model", randomJsonValue()).getBytes(StandardCharsets.UTF_8);
+            case 0 ->
+                    valid.substring(0, random.nextInt(valid.length()))
+                            .getBytes(StandardCharsets.UTF_8);
+            case 1 ->
+                    replaceValue(valid, "usage_input_tokens", randomJsonValue())
+                            .getBytes(StandardCharsets.UTF_8);
+            case 2 ->
+                    replaceValue(valid, "latency_ms", randomJsonValue())
+                            .getBytes(StandardCharsets.UTF_8);
+            case 3 ->
+                    replaceValue(valid, "request_model", randomJsonValue())
+                            .getBytes(StandardCharsets.UTF_8);
             case 4 -> withPrompt(valid, "x".repeat(40_000 + random.nextInt(200_000)));
             case 5 -> "[".repeat(1 + random.nextInt(50_000)).getBytes(StandardCharsets.UTF_8);
-            case 6 -> replaceValue(valid, "latency_ms", random.nextBoolean() ? "NaN" : "-Infinity").getBytes(StandardCharsets.UTF_8);
+            case 6 ->
+                    replaceValue(valid, "latency_ms", random.nextBoolean() ? "NaN" : "-Infinity")
+                            .getBytes(StandardCharsets.UTF_8);
             case 7 -> withPrompt(valid, controlChars());
             case 8 -> invalidUtf8(valid);
             case 9 -> randomBytes(random.nextInt(600));
-            case 10 -> replaceValue(valid, "event_time", String.valueOf(random.nextLong())).getBytes(StandardCharsets.UTF_8);
-            case 11 -> replaceValue(valid, "usage_output_tokens", "-" + random.nextInt(1000)).getBytes(StandardCharsets.UTF_8);
-            case 12 -> ("{\"a\":" + "{\"b\":".repeat(random.nextInt(200)) + "1" + "}".repeat(random.nextInt(200)))
-                    .getBytes(StandardCharsets.UTF_8);
+            case 10 ->
+                    replaceValue(valid, "event_time", String.valueOf(random.nextLong()))
+                            .getBytes(StandardCharsets.UTF_8);
+            case 11 ->
+                    replaceValue(valid, "usage_output_tokens", "-" + random.nextInt(1000))
+                            .getBytes(StandardCharsets.UTF_8);
+            case 12 ->
+                    ("{\"a\":"
+                                    + "{\"b\":".repeat(random.nextInt(200))
+                                    + "1"
+                                    + "}".repeat(random.nextInt(200)))
+                            .getBytes(StandardCharsets.UTF_8);
             default -> valid.getBytes(StandardCharsets.UTF_8);
         };
     }
@@ -138,7 +156,8 @@ final class HostileRecords {
     }
 
     private static String replaceValue(String json, String field, String value) {
-        return json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[-0-9.]+)", "\"" + field + "\":" + value);
+        return json.replaceFirst(
+                "\"" + field + "\":(\"[^\"]*\"|[-0-9.]+)", "\"" + field + "\":" + value);
     }
 
     private String randomJsonValue() {

@@ -125,7 +125,9 @@ class IngestExactlyOnceIT {
 
         assertThat(FailingPassThrough.FAILURES_DONE.get()).isEqualTo(FAILURES);
         List<String> ids =
-                events.stream().map(r -> Codecs.fromJson(r.value(), LlmEvent.class).eventId).toList();
+                events.stream()
+                        .map(r -> Codecs.fromJson(r.value(), LlmEvent.class).eventId)
+                        .toList();
         assertThat(ids).hasSize(VALID).doesNotHaveDuplicates();
         List<Long> dlqOffsets =
                 dlq.stream()
@@ -139,8 +141,8 @@ class IngestExactlyOnceIT {
     }
 
     /**
-     * Throws once per attempt after a checkpoint has completed and some records have passed,
-     * until {@link #FAILURES} failures have happened; then passes everything.
+     * Throws once per attempt after a checkpoint has completed and some records have passed, until
+     * {@link #FAILURES} failures have happened; then passes everything.
      */
     static final class FailingPassThrough extends RichMapFunction<RawRecord, RawRecord>
             implements CheckpointListener {

@@ -51,7 +51,8 @@ class IngestFuzzTest {
                         .toList();
         List<String> events = out.get(OutputRecord.EVENT);
 
-        long jsonEvents = events.stream().filter(e -> e.contains("\"source_format\":\"json\"")).count();
+        long jsonEvents =
+                events.stream().filter(e -> e.contains("\"source_format\":\"json\"")).count();
         long jsonDlq = dlq.stream().filter(d -> "json".equals(d.sourceFormat)).count();
         assertThat(jsonEvents + jsonDlq).as("JSON input = valid + DLQ").isEqualTo(JSON_RECORDS);
         assertThat(jsonDlq).isGreaterThan(JSON_RECORDS / 2);
@@ -66,10 +67,14 @@ class IngestFuzzTest {
 
         assertThat(events)
                 .allSatisfy(
-                        e -> assertThat(ContractSchemas.errors(ContractSchemas.LLM_EVENT, e)).isEmpty());
+                        e ->
+                                assertThat(ContractSchemas.errors(ContractSchemas.LLM_EVENT, e))
+                                        .isEmpty());
         assertThat(out.get(OutputRecord.DEAD_LETTER))
                 .allSatisfy(
-                        d -> assertThat(ContractSchemas.errors(ContractSchemas.DEAD_LETTER, d)).isEmpty());
+                        d ->
+                                assertThat(ContractSchemas.errors(ContractSchemas.DEAD_LETTER, d))
+                                        .isEmpty());
         assertThat(dlq.stream().filter(d -> "otlp_proto".equals(d.sourceFormat)))
                 .extracting(d -> d.reasonCode)
                 .contains(DlqReason.MALFORMED_PROTOBUF.name());
@@ -84,7 +89,12 @@ class IngestFuzzTest {
         System.out.printf(
                 "fuzz: %d records in (%d json, %d otlp_proto, %d otlp_json) -> %d events, %d dead"
                         + " letters %s%n",
-                all.size(), json.size(), proto.size(), otlpJson.size(), events.size(), dlq.size(),
+                all.size(),
+                json.size(),
+                proto.size(),
+                otlpJson.size(),
+                events.size(),
+                dlq.size(),
                 byReason);
     }
 }

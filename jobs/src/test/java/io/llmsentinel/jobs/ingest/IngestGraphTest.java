@@ -33,11 +33,11 @@ class IngestGraphTest {
 
     @Test
     @Timeout(120)
-    void validRecordsBecomeEventsAndInvalidOnesDeadLettersWithSourceCoordinates()
-            throws Exception {
+    void validRecordsBecomeEventsAndInvalidOnesDeadLettersWithSourceCoordinates() throws Exception {
         List<RawRecord> input = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            input.add(IngestTestRecords.json(IngestTestRecords.validJson("e-" + i, NOW - i), i, NOW));
+            input.add(
+                    IngestTestRecords.json(IngestTestRecords.validJson("e-" + i, NOW - i), i, NOW));
         }
         input.add(IngestTestRecords.json("{not json", 100, NOW));
         input.add(
@@ -69,17 +69,20 @@ class IngestGraphTest {
                 .containsExactlyInAnyOrder(
                         "100:MALFORMED_JSON", "101:OUT_OF_RANGE", "102:TIMESTAMP_OUT_OF_RANGE");
         assertThat(dlq).allSatisfy(d -> assertThat(d.sourceTopic).isEqualTo("llm.raw.json"));
-        assertThat(new String(dlq.stream().filter(d -> d.sourceOffset == 100).findFirst()
-                                .orElseThrow()
-                                .payloadBytes()))
+        assertThat(
+                        new String(
+                                dlq.stream()
+                                        .filter(d -> d.sourceOffset == 100)
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .payloadBytes()))
                 .isEqualTo("{not json");
     }
 
     static Map<String, List<String>> run(List<RawRecord> input) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        IngestConfig config =
-                IngestConfig.from(JobConfig.fromMap(Map.of(), IngestOptions.class));
-        JobEnvironment.apply(env, TestClusters.jobSettings());
+        IngestConfig config = IngestConfig.from(JobConfig.fromMap(Map.of(), IngestOptions.class));
+        JobEnvironment.applyBounded(env, TestClusters.jobSettings());
         DataStream<RawRecord> raw =
                 env.fromData(TypeInformation.of(RawRecord.class), input.toArray(new RawRecord[0]))
                         .uid("test-input")
