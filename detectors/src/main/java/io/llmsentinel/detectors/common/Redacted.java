@@ -1,0 +1,36 @@
+package io.llmsentinel.detectors.common;
+
+import java.io.Serializable;
+
+/**
+ * Text that went through {@link Redaction} and is therefore safe to publish as evidence. Only this
+ * package can create one, so {@link Evidence} can tell redacted text from raw text by type.
+ */
+public final class Redacted implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String text;
+
+    Redacted(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Redacted other && text.equals(other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
