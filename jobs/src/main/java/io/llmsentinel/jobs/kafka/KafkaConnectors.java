@@ -4,6 +4,8 @@ import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.ingest.RawRecord;
 import io.llmsentinel.jobs.ingest.RawRecordDeserializer;
+import io.llmsentinel.schema.Anomaly;
+import io.llmsentinel.schema.LlmEvent;
 import java.util.ArrayList;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -35,7 +37,30 @@ public final class KafkaConnectors {
                 .build();
     }
 
-    static OffsetsInitializer startingOffsets(String mode) {
+    /**
+     * Canonical events from {@code llm.events} for a detector job, read {@code read_committed}
+     * (only what ingest committed).
+     */
+    public static KafkaSource<LlmEvent> eventsSource(
+            KafkaSettings kafka, String groupId, String startingOffsets) {
+        return KafkaSource.<LlmEvent>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(kafka.eventsTopic())
+                .setGroupId(groupId)
+                .setStartingOffsets(startingOffsets(startingOffsets))
+                .setDeserializer(new EventDeserializer())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+    }
+
+    /** The exactly-once anomaly sink every detector uses; records are keyed by episode. */
+    public static KafkaSink<Anomaly> anomalySink(KafkaSettings kafka, String jobName) {
+        return jsonSink(kafka, kafka.anomaliesTopic(), jobName + "-anomalies", a -> a.episodeId);
+    }
+
+    public static OffsetsInitializer startingOffsets(String mode) {
         return switch (mode) {
             case "earliest" -> OffsetsInitializer.earliest();
             case "latest" -> OffsetsInitializer.latest();

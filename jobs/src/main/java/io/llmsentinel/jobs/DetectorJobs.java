@@ -1,0 +1,41 @@
+package io.llmsentinel.jobs;
+
+import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.WatermarkSettings;
+import io.llmsentinel.jobs.kafka.KafkaConnectors;
+import io.llmsentinel.schema.Anomaly;
+import io.llmsentinel.schema.LlmEvent;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Kafka ends every detector job shares: canonical events in (read_committed, per-partition
+ * event-time watermarks with idleness), anomalies out (exactly-once). Keeps the detector job
+ * classes down to their graphs.
+ */
+public final class DetectorJobs {
+    private DetectorJobs() {}
+
+    public static DataStream<LlmEvent> events(
+            StreamExecutionEnvironment env,
+            KafkaSettings kafka,
+            WatermarkSettings watermarks,
+            String jobName,
+            String startingOffsets) {
+        return env.fromSource(
+                        KafkaConnectors.eventsSource(
+                                kafka, "llm-sentinel-" + jobName, startingOffsets),
+                        watermarks.<LlmEvent>strategy((e, ts) -> e.eventTime),
+                        "Kafka " + kafka.eventsTopic())
+                .uid(jobName + "-events-source")
+                .name("Kafka " + kafka.eventsTopic() + " (read_committed)");
+    }
+
+    public static void sinkAnomalies(
+            DataStream<Anomaly> anomalies, KafkaSettings kafka, String jobName) {
+        anomalies
+                .sinkTo(KafkaConnectors.anomalySink(kafka, jobName))
+                .uid(jobName + "-anomalies-sink")
+                .name("Kafka " + kafka.anomaliesTopic());
+    }
+}
