@@ -4,10 +4,12 @@ import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.ingest.RawRecord;
+import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -53,7 +55,7 @@ final class Pipelines {
     private static DataStream<RawRecord> rawSource(
             StreamExecutionEnvironment env, IngestConfig config) {
         return env.fromSource(
-                        BoundedRawSource.of(config),
+                        KafkaConnectors.boundedRawSource(config, OffsetsInitializer.latest()),
                         WatermarkStrategy.noWatermarks(),
                         "Kafka raw telemetry")
                 .uid("ingest-kafka-source")

@@ -55,7 +55,7 @@ final class Report {
         return s.toString();
     }
 
-    /** One row per (format, pipeline, p), in the order first run. */
+    /** One row per (format, pipeline, p), in the order of their first run. */
     void printTable() {
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
         for (RunResult r : results) {

@@ -139,10 +139,15 @@ public final class LocalRunner implements AutoCloseable {
         Thread t =
                 new Thread(
                         () -> {
-                            try (sink) {
+                            try {
                                 result.set(new SimulatorRunner().run(config, sink, groundTruth));
                             } catch (Throwable e) {
                                 failure.set(e);
+                            } finally {
+                                // Ctrl-C interrupts the run; the producer must still close
+                                // cleanly, which it cannot on an interrupted thread
+                                Thread.interrupted();
+                                sink.close();
                             }
                         },
                         "sentinel-simulator");

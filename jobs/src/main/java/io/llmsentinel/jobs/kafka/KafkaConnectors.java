@@ -11,6 +11,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +26,19 @@ public final class KafkaConnectors {
     private KafkaConnectors() {}
 
     public static KafkaSource<RawRecord> rawSource(IngestConfig config) {
+        return rawSourceBuilder(config).build();
+    }
+
+    /**
+     * The raw source ending at {@code stoppingOffsets} (e.g. the end offsets at start), for runs
+     * that must finish by themselves: benchmarks and backfills.
+     */
+    public static KafkaSource<RawRecord> boundedRawSource(
+            IngestConfig config, OffsetsInitializer stoppingOffsets) {
+        return rawSourceBuilder(config).setBounded(stoppingOffsets).build();
+    }
+
+    private static KafkaSourceBuilder<RawRecord> rawSourceBuilder(IngestConfig config) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(config.kafka().bootstrapServers())
                 .setTopics(new ArrayList<>(config.topicFormats().keySet()))
@@ -33,8 +47,7 @@ public final class KafkaConnectors {
                 .setDeserializer(new RawRecordDeserializer(config.topicFormats()))
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("partition.discovery.interval.ms", "60000")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
+                .setProperty("commit.offsets.on.checkpoint", "true");
     }
 
     /**
