@@ -46,6 +46,7 @@ final class LiveConsole implements AutoCloseable {
     final AtomicLong deadLetters = new AtomicLong();
     final Map<String, AtomicLong> anomaliesByType = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> dlqByReason = new ConcurrentHashMap<>();
+    private final List<Anomaly> anomalies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     LiveConsole(
             String bootstrap,
@@ -117,6 +118,7 @@ final class LiveConsole implements AutoCloseable {
         } else {
             Anomaly a = Codecs.fromJson(r.value(), Anomaly.class);
             anomaliesByType.computeIfAbsent(a.anomalyType, k -> new AtomicLong()).incrementAndGet();
+            anomalies.add(a);
             out.println(describe(a));
         }
     }
@@ -139,6 +141,11 @@ final class LiveConsole implements AutoCloseable {
                 a.anomalyType,
                 subject,
                 a.summary == null ? "" : "  " + a.summary);
+    }
+
+    /** Every anomaly seen so far, for the scorecard. */
+    List<Anomaly> anomalies() {
+        return List.copyOf(anomalies);
     }
 
     String statusLine() {

@@ -10,6 +10,9 @@ import io.llmsentinel.schema.SourceFormat;
 import io.llmsentinel.simulator.RunSummary;
 import io.llmsentinel.simulator.SimulatorConfig;
 import io.llmsentinel.simulator.SimulatorRunner;
+import io.llmsentinel.simulator.incident.GroundTruth;
+import io.llmsentinel.simulator.incident.Incident;
+import io.llmsentinel.simulator.scoring.Scorecard;
 import io.llmsentinel.simulator.sink.KafkaRecordSink;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -41,11 +44,15 @@ public final class LocalRunner implements AutoCloseable {
             int uiPort,
             Path workDir) {}
 
+    /** Windows close after an incident ends; detections this much later still count. */
+    private static final long SCORECARD_GRACE_MS = Duration.ofMinutes(5).toMillis();
+
     private final Settings settings;
     private final PrintStream out;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicReference<Thread> simulatorThread = new AtomicReference<>();
     private LiveConsole console;
+    private Path groundTruth;
 
     public LocalRunner(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -75,7 +82,7 @@ public final class LocalRunner implements AutoCloseable {
             out.println("submitted job:  " + job.name() + " (" + cluster.submit(graph) + ")");
         }
 
-        Path groundTruth = settings.workDir().resolve("ground-truth.jsonl");
+        groundTruth = settings.workDir().resolve("ground-truth.jsonl");
         String rawTopic = rawTopic(settings.format());
         CountingSink sink = new CountingSink(new KafkaRecordSink(bootstrap, rawTopic));
         console =
@@ -160,6 +167,18 @@ public final class LocalRunner implements AutoCloseable {
         return result.get();
     }
 
+    /** Incidents that have started by now against the anomalies the console saw. */
+    private void printScorecard() {
+        if (console == null || groundTruth == null || !Files.exists(groundTruth)) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        List<Incident> started =
+                GroundTruth.read(groundTruth).stream().filter(i -> i.startMs() < now).toList();
+        out.println();
+        out.print(Scorecard.score(started, console.anomalies(), SCORECARD_GRACE_MS).render());
+    }
+
     private String startKafka() {
         if (settings.bootstrapServers() != null) {
             out.println("Kafka:          " + settings.bootstrapServers() + " (existing)");
@@ -210,6 +229,7 @@ public final class LocalRunner implements AutoCloseable {
         if (sim != null) {
             sim.interrupt();
         }
+        printScorecard();
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
