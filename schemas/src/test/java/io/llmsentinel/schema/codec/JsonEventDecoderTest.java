@@ -88,6 +88,9 @@ class JsonEventDecoderTest {
                 "bad iso | \"event_time\":1795766400000 | \"event_time\":\"yesterday\" | WRONG_TYPE | event_time",
                 "version 2 | \"event_id\" | \"schema_version\":2,\"event_id\" | UNSUPPORTED_SCHEMA_VERSION | schema_version",
                 "finish reasons not list | \"latency_ms\" | \"response_finish_reasons\":\"stop\",\"latency_ms\" | WRONG_TYPE | response_finish_reasons",
+                "number in finish reasons | \"latency_ms\" | \"response_finish_reasons\":[1,\"stop\"],\"latency_ms\" | WRONG_TYPE | response_finish_reasons",
+                "object in embedding | \"latency_ms\" | \"embedding\":[1,{\"x\":[2]},3],\"latency_ms\" | WRONG_TYPE | embedding",
+                "type error then broken json | \"latency_ms\":120.5 | \"latency_ms\":\"slow\",\"x\":[ | MALFORMED_JSON | ''",
             })
     void invalidFieldsAreRejectedWithReasonAndField(
             String name, String from, String to, DlqReason reason, String field) {
@@ -97,7 +100,7 @@ class JsonEventDecoderTest {
         assertThat(r.events()).isEmpty();
         Rejection rejection = r.rejections().get(0);
         assertThat(rejection.reason()).isEqualTo(reason);
-        assertThat(rejection.field()).isEqualTo(field);
+        assertThat(rejection.field()).isEqualTo(field.isEmpty() ? null : field);
         assertThat(rejection.message()).isNotBlank();
     }
 
