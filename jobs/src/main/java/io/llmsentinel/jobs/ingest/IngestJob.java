@@ -46,6 +46,9 @@ public final class IngestJob {
     /** Wires Kafka around {@link #build}: used by {@code sentinel run ingest} and the local run. */
     public static void buildWithKafka(StreamExecutionEnvironment env, IngestConfig config) {
         JobEnvironment.apply(env, config.job());
+        // Safe here: every operator creates its outputs and keeps no reference to its inputs.
+        // Saves the deep copy of each event between the chained operators.
+        env.getConfig().enableObjectReuse();
         sinkToKafka(build(kafkaSource(env, config), config), config);
     }
 
