@@ -1,16 +1,12 @@
 package io.llmsentinel.bench;
 
-import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.ingest.IngestJob;
-import io.llmsentinel.jobs.ingest.RawRecord;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -32,7 +28,13 @@ final class Pipelines {
     private static StreamGraph baseline(RunSpec run) {
         StreamExecutionEnvironment env = environment("hashmap");
         env.setParallelism(run.parallelism());
-        rawSource(env, run.ingestConfig())
+        IngestConfig config = run.ingestConfig();
+        env.fromSource(
+                        KafkaConnectors.boundedRawSource(config, OffsetsInitializer.latest()),
+                        WatermarkStrategy.noWatermarks(),
+                        "Kafka raw telemetry")
+                .uid("bench-kafka-source")
+                .name("Kafka raw telemetry " + config.topicFormats().keySet())
                 .map(new BaselineParse(run.data().format()))
                 .uid("bench-parse")
                 .name("Parse " + run.data().format().wireName())
@@ -42,24 +44,13 @@ final class Pipelines {
         return env.getStreamGraph();
     }
 
-    /** {@link IngestJob#buildWithKafka} with the bounded source in place of the unbounded one. */
+    /** {@link IngestJob#buildWithKafka} with a source bounded at the end offsets at start. */
     private static StreamGraph ingest(RunSpec run) {
         IngestConfig config = run.ingestConfig();
         StreamExecutionEnvironment env = environment("rocksdb");
-        JobEnvironment.apply(env, config.job());
-        IngestJob.sinkToKafka(IngestJob.build(rawSource(env, config), config), config);
+        IngestJob.buildWithKafka(
+                env, config, KafkaConnectors.boundedRawSource(config, OffsetsInitializer.latest()));
         return env.getStreamGraph();
-    }
-
-    /** Same operator name and uid as {@link IngestJob#kafkaSource}. */
-    private static DataStream<RawRecord> rawSource(
-            StreamExecutionEnvironment env, IngestConfig config) {
-        return env.fromSource(
-                        KafkaConnectors.boundedRawSource(config, OffsetsInitializer.latest()),
-                        WatermarkStrategy.noWatermarks(),
-                        "Kafka raw telemetry")
-                .uid("ingest-kafka-source")
-                .name("Kafka raw telemetry " + config.topicFormats().keySet());
     }
 
     private static StreamExecutionEnvironment environment(String stateBackend) {

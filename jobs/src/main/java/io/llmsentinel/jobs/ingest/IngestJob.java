@@ -7,6 +7,7 @@ import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.DeadLetter;
 import io.llmsentinel.schema.LlmEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -45,20 +46,28 @@ public final class IngestJob {
 
     /** Wires Kafka around {@link #build}: used by {@code sentinel run ingest} and the local run. */
     public static void buildWithKafka(StreamExecutionEnvironment env, IngestConfig config) {
+        buildWithKafka(env, config, KafkaConnectors.rawSource(config));
+    }
+
+    /** The same job over a given raw source (benchmarks pass a bounded one). */
+    public static void buildWithKafka(
+            StreamExecutionEnvironment env, IngestConfig config, KafkaSource<RawRecord> source) {
         JobEnvironment.apply(env, config.job());
         // Safe here: every operator creates its outputs and keeps no reference to its inputs.
         // Saves the deep copy of each event between the chained operators.
         env.getConfig().enableObjectReuse();
-        sinkToKafka(build(kafkaSource(env, config), config), config);
+        sinkToKafka(build(kafkaSource(env, config, source), config), config);
     }
 
     /** The raw topics, read {@code read_committed}; the position is checkpointed. */
     public static DataStream<RawRecord> kafkaSource(
             StreamExecutionEnvironment env, IngestConfig config) {
-        return env.fromSource(
-                        KafkaConnectors.rawSource(config),
-                        WatermarkStrategy.noWatermarks(),
-                        "Kafka raw telemetry")
+        return kafkaSource(env, config, KafkaConnectors.rawSource(config));
+    }
+
+    private static DataStream<RawRecord> kafkaSource(
+            StreamExecutionEnvironment env, IngestConfig config, KafkaSource<RawRecord> source) {
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka raw telemetry")
                 .uid("ingest-kafka-source")
                 .name("Kafka raw telemetry " + config.topicFormats().keySet());
     }
