@@ -3,6 +3,7 @@ package io.llmsentinel.bench;
 import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
