@@ -22,9 +22,18 @@ public final class DetectorJobs {
             WatermarkSettings watermarks,
             String jobName,
             String startingOffsets) {
+        return events(env, kafka, watermarks, jobName, "llm-sentinel-" + jobName, startingOffsets);
+    }
+
+    public static DataStream<LlmEvent> events(
+            StreamExecutionEnvironment env,
+            KafkaSettings kafka,
+            WatermarkSettings watermarks,
+            String jobName,
+            String groupId,
+            String startingOffsets) {
         return env.fromSource(
-                        KafkaConnectors.eventsSource(
-                                kafka, "llm-sentinel-" + jobName, startingOffsets),
+                        KafkaConnectors.eventsSource(kafka, groupId, startingOffsets),
                         watermarks.<LlmEvent>strategy((e, ts) -> e.eventTime),
                         "Kafka " + kafka.eventsTopic())
                 .uid(jobName + "-events-source")

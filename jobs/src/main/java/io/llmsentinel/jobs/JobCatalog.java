@@ -2,6 +2,7 @@ package io.llmsentinel.jobs;
 
 import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.IngestOptions;
+import io.llmsentinel.jobs.cost.CostJob;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class JobCatalog {
                         IngestJob.buildWithKafka(env, IngestConfig.from(conf));
                     }
                 });
+        register(CostJob.DEFINITION);
     }
 
     private JobCatalog() {}

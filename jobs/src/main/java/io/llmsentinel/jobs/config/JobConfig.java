@@ -90,7 +90,8 @@ public final class JobConfig {
         return out;
     }
 
-    static void require(boolean condition, ConfigOption<?> option, String rule) {
+    /** Fails with a message naming the key when a value breaks its rule. */
+    public static void require(boolean condition, ConfigOption<?> option, String rule) {
         if (!condition) {
             throw new IllegalArgumentException("bad value for '" + option.key() + "': " + rule);
         }

@@ -22,11 +22,17 @@ public final class ExpectedAnomalies {
                         "latency_tail_sustained",
                         "ttft_deviation"));
         DEFAULT.put(IncidentType.ERROR_BURST, Set.of("error_rate_spike"));
-        DEFAULT.put(IncidentType.SPEND_RUNAWAY, Set.of("spend_spike", "budget_threshold"));
-        DEFAULT.put(IncidentType.AGENT_LOOP, Set.of("runaway_session", "input_token_bloat"));
+        // An incident's real side effects count too: a runaway tenant's answers are longer (more
+        // max_tokens stops), an agent loop burns money, longer outputs cost more.
+        DEFAULT.put(
+                IncidentType.SPEND_RUNAWAY,
+                Set.of("spend_spike", "budget_threshold", "finish_length_surge"));
+        DEFAULT.put(
+                IncidentType.AGENT_LOOP,
+                Set.of("runaway_session", "input_token_bloat", "spend_spike"));
         DEFAULT.put(
                 IncidentType.OUTPUT_LENGTH_SHIFT,
-                Set.of("finish_length_surge", "numeric_drift", "categorical_drift"));
+                Set.of("finish_length_surge", "numeric_drift", "categorical_drift", "spend_spike"));
         DEFAULT.put(IncidentType.MODEL_SWAP, Set.of("model_swap", "categorical_drift"));
         DEFAULT.put(
                 IncidentType.PROMPT_INJECTION,
