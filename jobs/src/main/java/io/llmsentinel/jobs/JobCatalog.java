@@ -4,6 +4,7 @@ import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.cost.CostJob;
 import io.llmsentinel.jobs.ingest.IngestJob;
+import io.llmsentinel.jobs.latency.LatencyJob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class JobCatalog {
                         IngestJob.buildWithKafka(env, IngestConfig.from(conf));
                     }
                 });
+        register(LatencyJob.DEFINITION);
         register(CostJob.DEFINITION);
     }
 

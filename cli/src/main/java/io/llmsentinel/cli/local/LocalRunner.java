@@ -1,10 +1,10 @@
 package io.llmsentinel.cli.local;
 
 import io.llmsentinel.jobs.JobCatalog;
-import io.llmsentinel.jobs.JobLauncher;
 import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.config.CommonOptions;
 import io.llmsentinel.jobs.config.IngestOptions;
+import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.kafka.EmbeddedKafka;
 import io.llmsentinel.schema.SourceFormat;
 import io.llmsentinel.simulator.RunSummary;
@@ -63,7 +63,8 @@ public final class LocalRunner implements AutoCloseable {
     public void run() throws Exception {
         Files.createDirectories(settings.workDir());
         String bootstrap = startKafka();
-        Map<String, String> jobSettings = jobSettings(bootstrap);
+        SimulatorConfig simulation = simulation();
+        Map<String, String> jobSettings = jobSettings(bootstrap, simulation);
         Topics.ensure(bootstrap, topics(), 2);
 
         List<SentinelJob> jobs = JobCatalog.all();
@@ -72,8 +73,10 @@ public final class LocalRunner implements AutoCloseable {
         resources.add(cluster);
         out.println("Flink web UI:   " + cluster.restAddress());
         for (SentinelJob job : jobs) {
-            Configuration conf = JobLauncher.loadConfig(job, null);
-            conf.addAll(Configuration.fromMap(jobSettings));
+            Configuration conf =
+                    JobConfig.fromMap(
+                            forJob(jobSettings, job.name()),
+                            job.optionHolders().toArray(new Class<?>[0]));
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(conf);
             job.buildWithKafka(env, conf);
@@ -105,7 +108,7 @@ public final class LocalRunner implements AutoCloseable {
                 groundTruth);
         out.println("Ctrl-C stops everything.");
 
-        RunSummary summary = simulate(sink, groundTruth);
+        RunSummary summary = simulate(simulation, sink, groundTruth);
         out.printf(
                 "simulation done: %,d records (%,d events, %,d deliberately bad), %d incidents"
                         + " scripted%n",
@@ -131,16 +134,19 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    private RunSummary simulate(CountingSink sink, Path groundTruth) throws Exception {
-        SimulatorConfig config =
-                SimulatorConfig.builder()
-                        .seed(settings.seed())
-                        .ratePerSecond(settings.rate())
-                        .duration(settings.duration())
-                        .paced(true)
-                        .format(settings.format())
-                        .badRecordRate(settings.badRecordRate())
-                        .build();
+    private SimulatorConfig simulation() {
+        return SimulatorConfig.builder()
+                .seed(settings.seed())
+                .ratePerSecond(settings.rate())
+                .duration(settings.duration())
+                .paced(true)
+                .format(settings.format())
+                .badRecordRate(settings.badRecordRate())
+                .build();
+    }
+
+    private RunSummary simulate(SimulatorConfig config, CountingSink sink, Path groundTruth)
+            throws Exception {
         AtomicReference<RunSummary> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t =
@@ -190,7 +196,11 @@ public final class LocalRunner implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
-    private Map<String, String> jobSettings(String bootstrap) {
+    /**
+     * Settings for every job of a local run. Detector windows and warm-ups are shortened so that a
+     * run of tens of minutes shows detections; production defaults assume hours of history.
+     */
+    private Map<String, String> jobSettings(String bootstrap, SimulatorConfig simulation) {
         Map<String, String> m = new HashMap<>();
         m.put(CommonOptions.BOOTSTRAP_SERVERS.key(), bootstrap);
         // a fresh prefix per run: an earlier run's open transactions cannot fence this one
@@ -199,8 +209,36 @@ public final class LocalRunner implements AutoCloseable {
                 "sentinel-local-" + System.currentTimeMillis());
         m.put(CommonOptions.CHECKPOINT_INTERVAL.key(), "5 s");
         m.put(CommonOptions.PARALLELISM.key(), "1");
+        m.put(CommonOptions.WATERMARK_OUT_OF_ORDERNESS.key(), "5 s");
         m.put(IngestOptions.STARTING_OFFSETS.key(), "latest");
+        m.put("latency.starting-offsets", "latest");
+        m.put("latency.warmup", "4 min");
+        m.put("latency.baseline.half-life", "15 min");
+        m.put("cost.starting-offsets", "latest");
+        m.put("cost.spend.window", "1 min");
+        m.put("cost.spend.baseline", "30 min");
+        m.put("cost.spend.warm-up", "4 min");
+        m.put("cost.spend.min-calls", "5");
+        m.put("cost.finish-length.window", "1 min");
+        m.put("cost.finish-length.baseline", "30 min");
+        m.put("cost.finish-length.warm-up", "4 min");
+        m.put("cost.finish-length.min-calls", "20");
+        LocalBudget.forRunawayTenant(simulation, System.currentTimeMillis())
+                .ifPresent(budget -> m.put("cost.budgets", budget));
         return m;
+    }
+
+    /** The shared keys plus those of this job's own namespace. */
+    static Map<String, String> forJob(Map<String, String> all, String job) {
+        Map<String, String> out = new HashMap<>();
+        all.forEach(
+                (k, v) -> {
+                    boolean shared = k.startsWith("kafka.") || k.startsWith("job.");
+                    if (shared || k.startsWith(job + ".")) {
+                        out.put(k, v);
+                    }
+                });
+        return out;
     }
 
     private static List<String> topics() {

@@ -1,0 +1,43 @@
+package io.llmsentinel.detectors.latency;
+
+import io.llmsentinel.schema.LlmEvent;
+import java.util.Locale;
+
+/** What the latency detector may group calls by: the parts of a key. */
+public enum KeyDimension {
+    PROVIDER,
+    /** The model asked for: a silent model swap must not split a route into two new keys. */
+    MODEL,
+    SERVICE,
+    TENANT,
+    ENVIRONMENT,
+    OPERATION;
+
+    public String value(LlmEvent e) {
+        return switch (this) {
+            case PROVIDER -> e.providerName;
+            case MODEL -> e.requestModel != null ? e.requestModel : e.responseModel;
+            case SERVICE -> e.serviceName;
+            case TENANT -> e.tenantId;
+            case ENVIRONMENT -> e.deploymentEnvironment;
+            case OPERATION -> e.operationName;
+        };
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static KeyDimension parse(String s) {
+        String n = s.trim().toUpperCase(Locale.ROOT);
+        for (KeyDimension d : values()) {
+            if (d.name().equals(n)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown key dimension '"
+                        + s.trim()
+                        + "'; known: provider, model, service, tenant, environment, operation");
+    }
+}

@@ -1,0 +1,77 @@
+package io.llmsentinel.jobs.latency;
+
+import io.llmsentinel.detectors.latency.LatencyDetectorFunction;
+import io.llmsentinel.detectors.latency.RouteKeySelector;
+import io.llmsentinel.jobs.DetectorJobs;
+import io.llmsentinel.jobs.JobEnvironment;
+import io.llmsentinel.jobs.SentinelJob;
+import io.llmsentinel.schema.Anomaly;
+import io.llmsentinel.schema.LlmEvent;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The latency job: canonical events from {@code llm.events} in, keyed by route (provider, model,
+ * service by default); per key and minute, latency and time-to-first-chunk sketches and error
+ * counts; every minute the rules (sustained tail, p95/p99 and TTFT deviation from a rolling
+ * baseline, error-rate spike, traffic drop) move their episodes; open and resolved records go to
+ * {@code llm.anomalies} exactly-once.
+ *
+ * <p>{@link #build} is the whole graph and takes its input as a stream with event-time watermarks,
+ * so the Kafka job, the tests and replay run the same operator.
+ */
+public final class LatencyJob {
+    public static final String NAME = "latency";
+
+    /** Operator uid: savepoints map the detector's state by it. Never change it. */
+    public static final String DETECTOR_UID = "latency-detector";
+
+    /** The job as the launchers and the job catalog see it. */
+    public static final SentinelJob DEFINITION =
+            new SentinelJob() {
+                @Override
+                public String name() {
+                    return NAME;
+                }
+
+                @Override
+                public List<Class<?>> optionHolders() {
+                    return List.of(LatencyOptions.class);
+                }
+
+                @Override
+                public void buildWithKafka(StreamExecutionEnvironment env, Configuration conf) {
+                    LatencyJob.buildWithKafka(env, LatencyConfig.from(conf));
+                }
+            };
+
+    private LatencyJob() {}
+
+    /** Anomalies (open and resolved records) from events that carry event-time watermarks. */
+    public static DataStream<Anomaly> build(DataStream<LlmEvent> events, LatencyConfig config) {
+        return events.keyBy(new RouteKeySelector(config.detector().dimensions()), Types.STRING)
+                .process(new LatencyDetectorFunction(config.detector()))
+                .returns(Anomaly.class)
+                .uid(DETECTOR_UID)
+                .name(
+                        "Latency, errors and traffic per "
+                                + config.detector().dimensions().stream()
+                                        .map(d -> d.wireName())
+                                        .toList()
+                                + " (1-min slices)");
+    }
+
+    /**
+     * Wires Kafka around {@link #build}: used by {@code sentinel run latency} and the local run.
+     */
+    public static void buildWithKafka(StreamExecutionEnvironment env, LatencyConfig config) {
+        JobEnvironment.apply(env, config.job());
+        DataStream<LlmEvent> events =
+                DetectorJobs.events(
+                        env, config.kafka(), config.watermarks(), NAME, config.startingOffsets());
+        DetectorJobs.sinkAnomalies(build(events, config), config.kafka(), NAME);
+    }
+}

@@ -1,0 +1,106 @@
+package io.llmsentinel.jobs.latency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.llmsentinel.detectors.latency.KeyDimension;
+import io.llmsentinel.detectors.latency.LatencySettings;
+import io.llmsentinel.jobs.config.JobConfig;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+class LatencyConfigTest {
+
+    static LatencyConfig config(Map<String, String> values) {
+        return LatencyConfig.from(JobConfig.fromMap(values, LatencyOptions.class));
+    }
+
+    @Test
+    void optionDefaultsAreTheDetectorDefaults() {
+        LatencyConfig c = config(Map.of());
+        assertThat(c.detector()).isEqualTo(LatencySettings.defaults());
+        assertThat(c.startingOffsets()).isEqualTo("committed-or-earliest");
+        assertThat(c.detector().dimensions())
+                .containsExactly(KeyDimension.PROVIDER, KeyDimension.MODEL, KeyDimension.SERVICE);
+    }
+
+    @Test
+    void valuesReachTheDetector() {
+        LatencyConfig c =
+                config(
+                        Map.of(
+                                "latency.key-dimensions", "model,tenant",
+                                "latency.window", "3 min",
+                                "latency.warmup", "1 h",
+                                "latency.tail.min-duration", "10 min",
+                                "latency.errors.min-calls", "50",
+                                "latency.traffic.enabled", "false"));
+        LatencySettings s = c.detector();
+        assertThat(s.dimensions()).containsExactly(KeyDimension.MODEL, KeyDimension.TENANT);
+        assertThat(s.windowMinutes()).isEqualTo(3);
+        assertThat(s.warmupMinutes()).isEqualTo(60);
+        assertThat(s.tailMinutes()).isEqualTo(10);
+        assertThat(s.errorMinCalls()).isEqualTo(50);
+        assertThat(s.trafficEnabled()).isFalse();
+    }
+
+    @Test
+    void errorsNameTheKey() {
+        assertRejected("latency.window", "90 s", "whole minutes");
+        assertRejected("latency.window", "2 h", "1 to 60");
+        assertRejected("latency.key-dimensions", "provider,colour", "colour");
+        assertRejected("latency.key-dimensions", "model,model", "twice");
+        assertRejected("latency.errors.p-value", "2", "between 0 and 1");
+        assertRejected("latency.deviation.min-ratio", "0.5", "at least 1");
+        assertRejected("latency.tail.baseline-factor", "0.5", "0 (off) or at least 1");
+        assertRejected("latency.idle-timeout", "1 min", "at least latency.window");
+        assertRejected("latency.starting-offsets", "yesterday", "earliest");
+        assertThatThrownBy(() -> config(Map.of("latency.windw", "5 min")))
+                .hasMessageContaining("unknown configuration key 'latency.windw'");
+        assertThatThrownBy(() -> config(Map.of("latency.warmup", "soon")))
+                .hasMessageContaining("'latency.warmup'");
+    }
+
+    static void assertRejected(String key, String value, String rule) {
+        assertThatThrownBy(() -> config(Map.of(key, value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + key + "'")
+                .hasMessageContaining(rule);
+    }
+
+    @Test
+    void everyOptionIsDocumented() {
+        for (ConfigOption<?> option : JobConfig.options(LatencyOptions.class)) {
+            assertThat(option.key()).startsWith("latency.");
+            assertThat(option.description().toString()).as(option.key()).isNotBlank();
+            assertThat(option.hasDefaultValue()).as(option.key()).isTrue();
+        }
+    }
+
+    @Test
+    void kafkaGraphHasStableUidsNamesAndCheckpoints() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        LatencyJob.DEFINITION.buildWithKafka(
+                env, JobConfig.fromMap(Map.of(), LatencyOptions.class));
+        StreamGraph graph = env.getStreamGraph();
+        List<String> uids =
+                graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).toList();
+        // renaming any of these orphans its state in existing savepoints: do not change them
+        assertThat(uids)
+                .contains("latency-events-source", "latency-detector", "latency-anomalies-sink");
+        assertThat(graph.getStreamNodes())
+                .allSatisfy(
+                        n -> {
+                            assertThat(n.getTransformationUID()).isNotBlank();
+                            assertThat(n.getOperatorName()).isNotBlank();
+                        });
+        assertThat(graph.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
+        assertThat(LatencyJob.DEFINITION.name()).isEqualTo("latency");
+        assertThat(LatencyJob.DEFINITION.optionHolders()).containsExactly(LatencyOptions.class);
+    }
+}

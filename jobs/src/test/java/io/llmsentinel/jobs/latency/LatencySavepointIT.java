@@ -1,0 +1,190 @@
+package io.llmsentinel.jobs.latency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmsentinel.jobs.TestClusters;
+import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.kafka.KafkaTestSupport;
+import io.llmsentinel.kafka.EmbeddedKafka;
+import io.llmsentinel.schema.Anomaly;
+import io.llmsentinel.schema.Codecs;
+import io.llmsentinel.simulator.incident.Incident;
+import io.llmsentinel.simulator.incident.IncidentType;
+import io.llmsentinel.simulator.scoring.Scorecard;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The latency job end to end against a real broker (read_committed in, exactly-once out), stopped
+ * with a savepoint in the middle of a latency incident and restored into a job built anew:
+ *
+ * <ul>
+ *   <li>the episode that opened before the savepoint resolves after it, with no second open;
+ *   <li>an error burst that starts three minutes after the restore is detected at once, which a
+ *       fresh start could not do (it would warm up for 20 minutes): the baselines survived;
+ *   <li>no record is written twice.
+ * </ul>
+ */
+class LatencySavepointIT {
+    static final SimulatedTraffic TRAFFIC =
+            new SimulatedTraffic(
+                    7,
+                    20,
+                    Duration.ofMinutes(80),
+                    "latency_degradation@40m+20m,error_burst@48m+8m");
+    static final Duration SPLIT = Duration.ofMinutes(45);
+    static final Duration WARMUP = Duration.ofMinutes(20);
+
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
+
+    static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    @Timeout(150)
+    void baselinesAndEpisodesSurviveStopWithSavepointAndRestore(@TempDir Path savepoints)
+            throws Exception {
+        // Event times are in the past: without unlimited retention the broker deletes them.
+        Map<String, String> keepForever = Map.of("retention.ms", "-1");
+        kafka.createTopic("sp.events", 2, keepForever);
+        kafka.createTopic("sp.anomalies", 2, keepForever);
+        LatencyConfig config =
+                LatencyConfig.from(JobConfig.fromMap(settings(), LatencyOptions.class));
+
+        long split = TRAFFIC.startMs() + SPLIT.toMillis();
+        List<byte[]> before = new ArrayList<>();
+        List<byte[]> after = new ArrayList<>();
+        TRAFFIC.forEach(e -> (e.eventTime < split ? before : after).add(Codecs.toJsonBytes(e)));
+        List<Incident> incidents = TRAFFIC.incidents();
+        Incident degradation = incidents.get(0);
+        Incident burst = incidents.get(1);
+        assertThat(degradation.incidentType()).isEqualTo(IncidentType.LATENCY_DEGRADATION);
+
+        // Run 1: the first 45 minutes, until the degradation's episode is committed.
+        KafkaTestSupport.produce(kafka.bootstrapServers(), "sp.events", before);
+        StreamExecutionEnvironment env1 = StreamExecutionEnvironment.getExecutionEnvironment();
+        LatencyJob.buildWithKafka(env1, config);
+        JobClient first = env1.executeAsync("latency savepoint IT, run 1");
+        awaitAnomalies(a -> isOpen(a, "latency_p95_deviation"), Duration.ofSeconds(60));
+        String savepoint =
+                first.stopWithSavepoint(
+                                false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get(60, TimeUnit.SECONDS);
+        List<Anomaly> run1 = readAnomalies();
+
+        // Run 2: the job built anew from the same configuration, restored from the savepoint.
+        KafkaTestSupport.produce(kafka.bootstrapServers(), "sp.events", after);
+        StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
+        LatencyJob.buildWithKafka(env2, config);
+        StreamGraph graph = env2.getStreamGraph();
+        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
+        JobClient second = env2.executeAsync(graph);
+        List<Anomaly> all =
+                awaitAnomalies(
+                        a ->
+                                a.anomalyType.equals("latency_p95_deviation")
+                                        && a.status.equals(Anomaly.STATUS_RESOLVED),
+                        Duration.ofSeconds(90));
+        all = awaitAnomalies(a -> isOpen(a, "error_rate_spike"), Duration.ofSeconds(30));
+        second.cancel().get(30, TimeUnit.SECONDS);
+
+        System.out.printf(
+                "savepoint IT: %d events before and %d after the savepoint; %d records before, %d"
+                        + " in all%n%s",
+                before.size(),
+                after.size(),
+                run1.size(),
+                all.size(),
+                Scorecard.score(incidents, all, Duration.ofMinutes(6).toMillis()).render());
+
+        assertThat(all).extracting(a -> a.anomalyId).doesNotHaveDuplicates();
+        List<Anomaly> p95 =
+                all.stream().filter(a -> a.anomalyType.equals("latency_p95_deviation")).toList();
+        assertThat(p95)
+                .extracting(a -> a.status)
+                .containsExactly(Anomaly.STATUS_OPEN, Anomaly.STATUS_RESOLVED);
+        assertThat(p95.get(0).detectedAt).isLessThan(split);
+        assertThat(p95.get(1).detectedAt).isGreaterThan(split);
+        assertThat(p95.get(1).episodeId).isEqualTo(p95.get(0).episodeId);
+        assertThat(p95.get(0).model).isEqualTo(degradation.model());
+
+        Anomaly burstOpen =
+                all.stream().filter(a -> isOpen(a, "error_rate_spike")).findFirst().orElseThrow();
+        assertThat(burstOpen.detectedAt)
+                .isLessThanOrEqualTo(burst.startMs() + Duration.ofMinutes(2).toMillis())
+                .isLessThan(split + WARMUP.toMillis());
+
+        Scorecard card = Scorecard.score(incidents, all, Duration.ofMinutes(6).toMillis());
+        assertThat(card.results()).allSatisfy(r -> assertThat(r.detected()).isTrue());
+        assertThat(card.unmatched()).isEmpty();
+    }
+
+    static Map<String, String> settings() {
+        Map<String, String> s = new HashMap<>();
+        s.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        s.put("kafka.topic.events", "sp.events");
+        s.put("kafka.topic.anomalies", "sp.anomalies");
+        s.put("kafka.transactional-id-prefix", "latency-sp-it");
+        s.put("kafka.transaction-timeout", "60 s");
+        s.put("job.checkpoint-interval", "500 ms");
+        s.put("job.parallelism", "2");
+        s.put("latency.starting-offsets", "earliest");
+        s.put("latency.warmup", WARMUP.toMinutes() + " min");
+        return s;
+    }
+
+    static boolean isOpen(Anomaly a, String type) {
+        return a.anomalyType.equals(type) && a.status.equals(Anomaly.STATUS_OPEN);
+    }
+
+    static List<Anomaly> readAnomalies() {
+        return KafkaTestSupport.readCommitted(
+                        kafka.bootstrapServers(), "sp.anomalies", 0, Duration.ofSeconds(3))
+                .stream()
+                .map(r -> Codecs.fromJson(r.value(), Anomaly.class))
+                .toList();
+    }
+
+    /** Everything committed so far, once a committed record matches {@code until}. */
+    static List<Anomaly> awaitAnomalies(Predicate<Anomaly> until, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Anomaly> all = readAnomalies();
+            if (all.stream().anyMatch(until)) {
+                return all;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no committed anomaly matched within " + timeout);
+    }
+}
