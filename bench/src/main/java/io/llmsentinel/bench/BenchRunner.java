@@ -4,8 +4,10 @@ import io.llmsentinel.kafka.EmbeddedKafka;
 import io.llmsentinel.schema.SourceFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /** Runs one pipeline over a dataset, times it and checks what it committed. */
@@ -15,6 +17,10 @@ final class BenchRunner {
     private final BenchCluster cluster;
     private final EmbeddedKafka kafka;
     private final Duration checkpointInterval;
+
+    /** Anomalies committed by the first run of each detector job: every later run must match. */
+    private final Map<BenchJob, Long> firstAnomalyCount = new EnumMap<>(BenchJob.class);
+
     private int sequence;
 
     BenchRunner(BenchCluster cluster, EmbeddedKafka kafka, Duration checkpointInterval) {
@@ -23,45 +29,52 @@ final class BenchRunner {
         this.checkpointInterval = checkpointInterval;
     }
 
-    RunResult run(Pipeline pipeline, RawDataset data, int parallelism) throws Exception {
+    RunResult run(BenchJob job, Pipeline pipeline, Dataset data, int parallelism) throws Exception {
+        // the format only tells ingest runs apart: the detectors have one input
+        String what = job.detector() ? job.wireName() : job.wireName() + "-" + data.formatName();
         String id =
                 String.format(
+                        Locale.ROOT,
                         "%03d-%s-%s-p%d",
                         ++sequence,
-                        data.format().wireName(),
+                        what,
                         pipeline.name().toLowerCase(Locale.ROOT),
                         parallelism);
         RunSpec spec =
                 new RunSpec(
                         id,
+                        job,
                         pipeline,
                         data,
                         parallelism,
                         kafka.bootstrapServers(),
                         checkpointInterval);
-        if (pipeline == Pipeline.INGEST) {
+        if (pipeline == Pipeline.JOB) {
             // created up front with unlimited retention: KafkaSink stamps records with their
             // (2025) event time, and default retention would delete them before they are counted
-            kafka.createTopic(spec.eventsTopic(), 2, RawDataLoader.KEEP_FOREVER);
-            kafka.createTopic(spec.dlqTopic(), 2, RawDataLoader.KEEP_FOREVER);
+            List<String> outputs =
+                    job.detector()
+                            ? List.of(spec.anomaliesTopic())
+                            : List.of(spec.eventsTopic(), spec.dlqTopic());
+            outputs.forEach(t -> kafka.createTopic(t, 2, RawDataLoader.KEEP_FOREVER));
         }
         StreamGraph graph = Pipelines.build(spec);
-        BenchCluster.JobRun job = cluster.run(graph, JOB_TIMEOUT);
-        double wall = job.wallNanos() / 1e9;
+        BenchCluster.JobRun run = cluster.run(graph, JOB_TIMEOUT);
+        double wall = run.wallNanos() / 1e9;
         if (pipeline == Pipeline.BASELINE) {
             return new RunResult(
-                    spec, wall, data.events(), -1, Double.NaN, job.stateBackend(), List.of());
+                    spec, wall, data.events(), -1, -1, Double.NaN, run.stateBackend(), List.of());
         }
-        return checked(spec, job, wall);
+        return job.detector() ? checkedDetector(spec, run, wall) : checkedIngest(spec, run, wall);
     }
 
-    private RunResult checked(RunSpec spec, BenchCluster.JobRun job, double wall) {
+    private RunResult checkedIngest(RunSpec spec, BenchCluster.JobRun job, double wall) {
         String bootstrap = kafka.bootstrapServers();
         CommittedOutput.Counts events = CommittedOutput.read(bootstrap, spec.eventsTopic(), true);
         CommittedOutput.Counts dlq = CommittedOutput.read(bootstrap, spec.dlqTopic(), false);
         BenchTopics.delete(bootstrap, List.of(spec.eventsTopic(), spec.dlqTopic()));
 
-        List<String> problems = problems(spec.data(), events.records(), dlq.records());
+        List<String> problems = problems(spec.rawData(), events.records(), dlq.records());
         double decodeSeconds =
                 events.maxIngestTime() > 0
                         ? (events.maxIngestTime() - job.submittedAtMs()) / 1e3
@@ -71,7 +84,38 @@ final class BenchRunner {
                 wall,
                 events.records(),
                 dlq.records(),
+                -1,
                 decodeSeconds,
+                job.stateBackend(),
+                problems);
+    }
+
+    /**
+     * A detector's output has no count to compare with the input, but the same events must give the
+     * same anomalies: the input is in event-time order per partition and the bounded source ends
+     * with the final watermark, so the count may not depend on parallelism, timing or checkpoints.
+     * A count of zero would mean the run measured a detector that never fired.
+     */
+    private RunResult checkedDetector(RunSpec spec, BenchCluster.JobRun job, double wall) {
+        String bootstrap = kafka.bootstrapServers();
+        long anomalies = CommittedOutput.read(bootstrap, spec.anomaliesTopic(), false).records();
+        BenchTopics.delete(bootstrap, List.of(spec.anomaliesTopic()));
+
+        List<String> problems = new ArrayList<>();
+        if (anomalies == 0) {
+            problems.add("no anomalies committed");
+        }
+        long first = firstAnomalyCount.computeIfAbsent(spec.job(), j -> anomalies);
+        if (anomalies != first) {
+            problems.add("anomalies " + anomalies + " != " + first + " in the first run");
+        }
+        return new RunResult(
+                spec,
+                wall,
+                spec.data().events(),
+                -1,
+                anomalies,
+                Double.NaN,
                 job.stateBackend(),
                 problems);
     }

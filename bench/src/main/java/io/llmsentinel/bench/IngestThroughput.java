@@ -17,26 +17,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Throughput of the ingest job against the reference line "KafkaSource -> parse -> discard", on one
- * in-process broker and one MiniCluster in this JVM. See bench/README.md.
+ * Throughput of the ingest job against the reference line "KafkaSource -> parse -> discard", and of
+ * the latency and cost jobs against "KafkaSource -> keyBy -> count -> discard", on one in-process
+ * broker and one MiniCluster in this JVM. See bench/README.md.
  */
 @Command(
         name = "ingest-throughput",
         mixinStandardHelpOptions = true,
-        description = "Measures the ingest job's throughput against source -> parse -> discard.")
+        description =
+                "Measures the throughput of the ingest, latency and cost jobs against a reference"
+                        + " line each.")
 public final class IngestThroughput implements Callable<Integer> {
+
+    @Option(
+            names = "--job",
+            split = ",",
+            defaultValue = "ingest,latency,cost",
+            description =
+                    "ingest, latency and/or cost, comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> jobs;
 
     @Option(
             names = "--format",
             split = ",",
             defaultValue = "json",
-            description = "json and/or otlp-proto, comma-separated (default: ${DEFAULT-VALUE})")
+            description =
+                    "ingest input: json and/or otlp-proto, comma-separated (default:"
+                            + " ${DEFAULT-VALUE})")
     List<String> formats;
 
     @Option(
             names = "--records",
             defaultValue = "1000000",
-            description = "input records per format (default: ${DEFAULT-VALUE})")
+            description =
+                    "input records per ingest format, and canonical events for the detectors"
+                            + " (default: ${DEFAULT-VALUE})")
     long records;
 
     @Option(
@@ -64,7 +79,7 @@ public final class IngestThroughput implements Callable<Integer> {
             defaultValue = "5s",
             converter = DurationConverter.class,
             description =
-                    "ingest checkpoint interval, e.g. 5s or 500ms (default: ${DEFAULT-VALUE})")
+                    "checkpoint interval of the jobs, e.g. 5s or 500ms (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
     @Option(
@@ -80,6 +95,7 @@ public final class IngestThroughput implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        List<BenchJob> benchJobs = parseJobs();
         List<SourceFormat> sourceFormats = formats.stream().map(SourceFormat::parse).toList();
         if (sourceFormats.contains(SourceFormat.OTLP_JSON)) {
             throw new CommandLine.ParameterException(
@@ -94,8 +110,18 @@ public final class IngestThroughput implements Callable<Integer> {
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
                 BenchCluster cluster = BenchCluster.start(slots, workDir)) {
             BenchRunner runner = new BenchRunner(cluster, kafka, checkpointInterval);
-            for (SourceFormat format : sourceFormats) {
-                measure(runner, report, load(kafka, format, out), slots);
+            if (benchJobs.contains(BenchJob.INGEST)) {
+                for (SourceFormat format : sourceFormats) {
+                    measure(runner, report, BenchJob.INGEST, load(kafka, format, out), slots);
+                }
+            }
+            EventDataset events = null;
+            for (BenchJob job : benchJobs) {
+                if (job.detector()) {
+                    // loaded once: latency and cost read the same topic
+                    events = events != null ? events : loadEvents(kafka, out);
+                    measure(runner, report, job, events, slots);
+                }
             }
         } finally {
             deleteQuietly(workDir);
@@ -119,22 +145,46 @@ public final class IngestThroughput implements Callable<Integer> {
         return data;
     }
 
+    private List<BenchJob> parseJobs() {
+        try {
+            return jobs.stream().map(BenchJob::parse).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    private EventDataset loadEvents(EmbeddedKafka kafka, PrintStream out) {
+        long start = System.nanoTime();
+        EventDataset data = EventDataLoader.load(kafka, records, seed);
+        out.printf(
+                Locale.ROOT,
+                "%n%s: %,d canonical events over %d simulated minutes (default incident timeline),"
+                        + " mean %.0f B/event, loaded in %.1f s%n",
+                data.formatName(),
+                data.events(),
+                data.simulatedMinutes(),
+                data.meanRecordBytes(),
+                (System.nanoTime() - start) / 1e9);
+        return data;
+    }
+
     /**
      * Warm-up first (a fresh JVM runs its first Flink jobs at about half speed), then the measured
      * runs interleaved, so that drift from other load on the machine spreads over every row instead
      * of landing on one.
      */
-    private void measure(BenchRunner runner, Report report, RawDataset data, int maxParallelism)
+    private void measure(
+            BenchRunner runner, Report report, BenchJob job, Dataset data, int maxParallelism)
             throws Exception {
         for (int i = 0; i < warmups; i++) {
             for (Pipeline pipeline : Pipeline.values()) {
-                report.warmUp(runner.run(pipeline, data, maxParallelism));
+                report.warmUp(runner.run(job, pipeline, data, maxParallelism));
             }
         }
         for (int i = 0; i < runs; i++) {
             for (Pipeline pipeline : Pipeline.values()) {
                 for (int p : parallelisms) {
-                    report.measured(runner.run(pipeline, data, p));
+                    report.measured(runner.run(job, pipeline, data, p));
                 }
             }
         }

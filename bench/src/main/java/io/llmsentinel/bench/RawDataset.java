@@ -3,7 +3,7 @@ package io.llmsentinel.bench;
 import io.llmsentinel.schema.SourceFormat;
 
 /**
- * A raw topic filled once per format; every run of that format reads all of it.
+ * A raw topic filled once per format: the input of the ingest job.
  *
  * @param records records in the topic (valid and hostile)
  * @param events valid canonical events inside them (several per OTLP request)
@@ -16,9 +16,16 @@ record RawDataset(
         long records,
         long events,
         long badRecords,
-        long valueBytes) {
+        long valueBytes)
+        implements Dataset {
 
-    double meanRecordBytes() {
+    @Override
+    public String formatName() {
+        return format.wireName();
+    }
+
+    @Override
+    public double meanRecordBytes() {
         return records == 0 ? 0 : (double) valueBytes / records;
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Prints each run as it ends and the markdown table at the end. */
 final class Report {
@@ -36,13 +37,20 @@ final class Report {
                 new StringBuilder(
                         String.format(
                                 Locale.ROOT,
-                                "%-32s %6.2f s  %9s rec/s  %9s ev/s  state=%s",
+                                "%-34s %6.2f s  %9s rec/s  %9s ev/s  state=%s",
                                 r.spec().id(),
                                 r.wallSeconds(),
                                 k(r.recordsPerSecond()),
                                 k(r.eventsPerSecond()),
                                 r.stateBackend()));
-        if (r.spec().pipeline() == Pipeline.INGEST) {
+        if (r.spec().pipeline() == Pipeline.JOB && r.spec().job().detector()) {
+            s.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  committed %d anomalies  %s",
+                            r.anomalies(),
+                            checkText(r)));
+        } else if (r.spec().pipeline() == Pipeline.JOB) {
             s.append(
                     String.format(
                             Locale.ROOT,
@@ -50,12 +58,16 @@ final class Report {
                             r.events(),
                             r.deadLetters(),
                             r.decodeSeconds(),
-                            r.problems().isEmpty() ? "check ok" : "CHECK FAILED " + r.problems()));
+                            checkText(r)));
         }
         return s.toString();
     }
 
-    /** One row per (format, pipeline, p), in the order of their first run. */
+    private static String checkText(RunResult r) {
+        return r.problems().isEmpty() ? "check ok" : "CHECK FAILED " + r.problems();
+    }
+
+    /** One row per (job, format, pipeline, p), in the order of their first run. */
     void printTable() {
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
         for (RunResult r : results) {
@@ -64,10 +76,10 @@ final class Report {
         }
         out.println();
         out.println(
-                "| format | pipeline | p | records | events | median events/s | range events/s"
-                        + " | per core | median records/s | events/s to last decode"
-                        + " | ingest/baseline | checks |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                "| job | format | pipeline | p | records | events | median events/s"
+                        + " | range events/s | per core | median records/s"
+                        + " | events/s to last decode | job/baseline | checks |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (List<RunResult> runs : groups.values()) {
             RunSpec spec = runs.get(0).spec();
             Stats events = Stats.of(runs.stream().map(RunResult::eventsPerSecond).toList());
@@ -76,7 +88,7 @@ final class Report {
                     Stats.ofFinite(
                             runs.stream().map(RunResult::eventsPerSecondToLastDecode).toList());
             String ratio = "-";
-            if (spec.pipeline() == Pipeline.INGEST) {
+            if (spec.pipeline() == Pipeline.JOB) {
                 List<RunResult> base = groups.get(key(spec, Pipeline.BASELINE));
                 if (base != null) {
                     double b =
@@ -88,9 +100,10 @@ final class Report {
             long failed = runs.stream().filter(r -> !r.problems().isEmpty()).count();
             out.printf(
                     Locale.ROOT,
-                    "| %s | %s | %d | %,d | %,d | %s | %s - %s | %s | %s | %s | %s | %s |%n",
-                    spec.data().format().wireName(),
-                    spec.pipeline().label(),
+                    "| %s | %s | %s | %d | %,d | %,d | %s | %s - %s | %s | %s | %s | %s | %s |%n",
+                    spec.job().wireName(),
+                    spec.data().formatName(),
+                    spec.label(),
                     spec.parallelism(),
                     spec.data().records(),
                     runs.get(0).events(),
@@ -101,14 +114,36 @@ final class Report {
                     k(records.median()),
                     Double.isNaN(toDecode.median()) ? "-" : k(toDecode.median()),
                     ratio,
-                    spec.pipeline() == Pipeline.BASELINE
-                            ? "n/a"
-                            : failed == 0 ? runs.size() + " ok" : failed + " FAILED");
+                    checks(spec, runs, failed));
         }
     }
 
+    /** Passed runs, and for a detector the anomaly count (the same in every run if all pass). */
+    private static String checks(RunSpec spec, List<RunResult> runs, long failed) {
+        if (spec.pipeline() == Pipeline.BASELINE) {
+            return "n/a";
+        }
+        String verdict = failed == 0 ? runs.size() + " ok" : failed + " FAILED";
+        if (!spec.job().detector()) {
+            return verdict;
+        }
+        String counts =
+                runs.stream()
+                        .map(RunResult::anomalies)
+                        .distinct()
+                        .map(String::valueOf)
+                        .collect(Collectors.joining("/"));
+        return verdict + ", " + counts + " anomalies";
+    }
+
     private static String key(RunSpec spec, Pipeline pipeline) {
-        return spec.data().format() + "/" + pipeline + "/" + spec.parallelism();
+        return spec.job()
+                + "/"
+                + spec.data().formatName()
+                + "/"
+                + pipeline
+                + "/"
+                + spec.parallelism();
     }
 
     /** 253412.7 -> "253.4K". */

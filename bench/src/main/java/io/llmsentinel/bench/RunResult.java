@@ -6,8 +6,9 @@ import java.util.List;
  * One measured run.
  *
  * @param events canonical events: committed to the events topic for ingest; the valid events in the
- *     input for the baseline, which has no output to count
- * @param deadLetters committed dead letters (ingest), -1 for the baseline
+ *     input for the baselines and the detectors, which have no event output to count
+ * @param deadLetters committed dead letters (ingest), -1 otherwise
+ * @param anomalies committed anomaly records (detector jobs), -1 otherwise
  * @param decodeSeconds submission to the last event leaving the decoder (its {@code ingest_time}):
  *     the run without the wait for the final checkpoint; NaN when not known
  * @param problems failed correctness checks; empty when the output is as expected
@@ -17,6 +18,7 @@ record RunResult(
         double wallSeconds,
         long events,
         long deadLetters,
+        long anomalies,
         double decodeSeconds,
         String stateBackend,
         List<String> problems) {

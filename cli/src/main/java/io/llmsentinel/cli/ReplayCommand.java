@@ -1,6 +1,6 @@
 package io.llmsentinel.cli;
 
-import io.llmsentinel.jobs.config.IngestConfig;
+import io.llmsentinel.jobs.JobCatalog;
 import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.replay.ReplayRunner;
@@ -59,11 +59,14 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--input: no such file " + input);
         }
         SourceFormat sourceFormat = SourceFormat.parse(format);
+        Class<?>[] options =
+                JobCatalog.all().stream()
+                        .flatMap(job -> job.optionHolders().stream())
+                        .toArray(Class<?>[]::new);
         Configuration conf =
                 config == null
-                        ? JobConfig.fromMap(replayDefaults(), IngestOptions.class)
-                        : JobConfig.load(config, IngestOptions.class);
-        IngestConfig ingest = IngestConfig.from(conf);
+                        ? JobConfig.fromMap(replayDefaults(), options)
+                        : JobConfig.load(config, options);
 
         Configuration cluster = new Configuration();
         cluster.set(StateBackendOptions.STATE_BACKEND, "hashmap");
@@ -73,7 +76,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
         long started = System.nanoTime();
         ReplayRunner.Summary summary =
-                ReplayRunner.run(env, input.toAbsolutePath(), sourceFormat, output, ingest);
+                ReplayRunner.run(env, input.toAbsolutePath(), sourceFormat, output, conf);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("replayed %s (%s) in %.1f s%n", input, sourceFormat.wireName(), seconds);
         summary.counts()

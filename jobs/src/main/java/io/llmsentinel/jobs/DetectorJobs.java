@@ -5,6 +5,7 @@ import io.llmsentinel.jobs.config.WatermarkSettings;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -22,7 +23,7 @@ public final class DetectorJobs {
             WatermarkSettings watermarks,
             String jobName,
             String startingOffsets) {
-        return events(env, kafka, watermarks, jobName, "llm-sentinel-" + jobName, startingOffsets);
+        return events(env, kafka, watermarks, jobName, defaultGroupId(jobName), startingOffsets);
     }
 
     public static DataStream<LlmEvent> events(
@@ -32,12 +33,35 @@ public final class DetectorJobs {
             String jobName,
             String groupId,
             String startingOffsets) {
+        return events(
+                env,
+                KafkaConnectors.eventsSource(kafka, groupId, startingOffsets),
+                kafka,
+                watermarks,
+                jobName);
+    }
+
+    /**
+     * The events stream from a given source (benchmarks pass a bounded one); uid and name are those
+     * of the job's own source, so savepoints and the graph look the same either way.
+     */
+    public static DataStream<LlmEvent> events(
+            StreamExecutionEnvironment env,
+            KafkaSource<LlmEvent> source,
+            KafkaSettings kafka,
+            WatermarkSettings watermarks,
+            String jobName) {
         return env.fromSource(
-                        KafkaConnectors.eventsSource(kafka, groupId, startingOffsets),
+                        source,
                         watermarks.<LlmEvent>strategy((e, ts) -> e.eventTime),
                         "Kafka " + kafka.eventsTopic())
                 .uid(jobName + "-events-source")
                 .name("Kafka " + kafka.eventsTopic() + " (read_committed)");
+    }
+
+    /** The consumer group of a detector job without a configurable one. */
+    public static String defaultGroupId(String jobName) {
+        return "llm-sentinel-" + jobName;
     }
 
     public static void sinkAnomalies(

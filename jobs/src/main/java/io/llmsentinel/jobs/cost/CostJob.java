@@ -12,12 +12,14 @@ import io.llmsentinel.jobs.DetectorJobs;
 import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.JobLauncher;
 import io.llmsentinel.jobs.SentinelJob;
+import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -119,8 +121,20 @@ public final class CostJob {
 
     /** Wires Kafka around {@link #build}: used by {@code sentinel run cost} and the local run. */
     public static void buildWithKafka(StreamExecutionEnvironment env, CostConfig config) {
+        buildWithKafka(
+                env,
+                config,
+                KafkaConnectors.eventsSource(
+                        config.kafka(), config.groupId(), config.startingOffsets()));
+    }
+
+    /** The same job over a given events source (benchmarks pass a bounded one). */
+    public static void buildWithKafka(
+            StreamExecutionEnvironment env, CostConfig config, KafkaSource<LlmEvent> source) {
         JobEnvironment.apply(env, config.job());
-        DetectorJobs.sinkAnomalies(build(kafkaSource(env, config), config), config.kafka(), NAME);
+        DataStream<LlmEvent> events =
+                DetectorJobs.events(env, source, config.kafka(), config.watermarks(), NAME);
+        DetectorJobs.sinkAnomalies(build(events, config), config.kafka(), NAME);
     }
 
     /**

@@ -56,6 +56,25 @@ public final class KafkaConnectors {
      */
     public static KafkaSource<LlmEvent> eventsSource(
             KafkaSettings kafka, String groupId, String startingOffsets) {
+        return eventsSourceBuilder(kafka, groupId, startingOffsets).build();
+    }
+
+    /**
+     * The events source ending at {@code stoppingOffsets} (e.g. the end offsets at start), for
+     * detector runs that must finish by themselves: benchmarks and backfills.
+     */
+    public static KafkaSource<LlmEvent> boundedEventsSource(
+            KafkaSettings kafka,
+            String groupId,
+            String startingOffsets,
+            OffsetsInitializer stoppingOffsets) {
+        return eventsSourceBuilder(kafka, groupId, startingOffsets)
+                .setBounded(stoppingOffsets)
+                .build();
+    }
+
+    private static KafkaSourceBuilder<LlmEvent> eventsSourceBuilder(
+            KafkaSettings kafka, String groupId, String startingOffsets) {
         return KafkaSource.<LlmEvent>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setTopics(kafka.eventsTopic())
@@ -64,8 +83,7 @@ public final class KafkaConnectors {
                 .setDeserializer(new EventDeserializer())
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("partition.discovery.interval.ms", "60000")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
+                .setProperty("commit.offsets.on.checkpoint", "true");
     }
 
     /** The exactly-once anomaly sink every detector uses; records are keyed by episode. */

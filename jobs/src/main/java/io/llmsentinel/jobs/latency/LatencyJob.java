@@ -5,11 +5,13 @@ import io.llmsentinel.detectors.latency.RouteKeySelector;
 import io.llmsentinel.jobs.DetectorJobs;
 import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.SentinelJob;
+import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -68,10 +70,21 @@ public final class LatencyJob {
      * Wires Kafka around {@link #build}: used by {@code sentinel run latency} and the local run.
      */
     public static void buildWithKafka(StreamExecutionEnvironment env, LatencyConfig config) {
+        buildWithKafka(
+                env,
+                config,
+                KafkaConnectors.eventsSource(
+                        config.kafka(),
+                        DetectorJobs.defaultGroupId(NAME),
+                        config.startingOffsets()));
+    }
+
+    /** The same job over a given events source (benchmarks pass a bounded one). */
+    public static void buildWithKafka(
+            StreamExecutionEnvironment env, LatencyConfig config, KafkaSource<LlmEvent> source) {
         JobEnvironment.apply(env, config.job());
         DataStream<LlmEvent> events =
-                DetectorJobs.events(
-                        env, config.kafka(), config.watermarks(), NAME, config.startingOffsets());
+                DetectorJobs.events(env, source, config.kafka(), config.watermarks(), NAME);
         DetectorJobs.sinkAnomalies(build(events, config), config.kafka(), NAME);
     }
 }

@@ -2,8 +2,12 @@ package io.llmsentinel.jobs.replay;
 
 import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.config.IngestConfig;
+import io.llmsentinel.jobs.cost.CostConfig;
+import io.llmsentinel.jobs.cost.CostJob;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.ingest.RawRecord;
+import io.llmsentinel.jobs.latency.LatencyConfig;
+import io.llmsentinel.jobs.latency.LatencyJob;
 import io.llmsentinel.schema.SourceFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,13 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Backtesting: runs the suite's graphs over a file as bounded input (the same operators as the
- * Kafka jobs) and writes canonical events, dead letters and anomalies as JSONL into a directory.
+ * Kafka jobs: ingest, then every detector on its events) and writes canonical events, dead letters
+ * and anomalies as JSONL into a directory. At the end of the input the watermark jumps to the end
+ * of time, so the last windows are evaluated too.
  */
 public final class ReplayRunner {
     private ReplayRunner() {}
@@ -28,14 +35,19 @@ public final class ReplayRunner {
     /** Counts by output kind, in the order the files are written. */
     public record Summary(Map<String, Integer> counts, Map<String, Path> files) {}
 
+    /**
+     * @param conf one configuration for every job (the union of their options); each job reads its
+     *     own keys
+     */
     public static Summary run(
             StreamExecutionEnvironment env,
             Path input,
             SourceFormat format,
             Path outputDir,
-            IngestConfig config)
+            Configuration conf)
             throws Exception {
-        JobEnvironment.applyBounded(env, config.job());
+        IngestConfig ingest = IngestConfig.from(conf);
+        JobEnvironment.applyBounded(env, ingest.job());
         FileSource<RawRecord> source =
                 FileSource.forRecordStreamFormat(
                                 new RecordFileFormat(format, input.getFileName().toString()),
@@ -45,9 +57,22 @@ public final class ReplayRunner {
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "Replay file")
                         .uid("replay-file-source")
                         .name("Replay " + input.getFileName() + " (" + format.wireName() + ")");
-        Map<String, List<String>> outputs =
-                OutputCollector.collect(OutputCollector.tagged(IngestJob.build(raw, config)));
-        return write(outputs, outputDir);
+        IngestJob.Outputs ingested = IngestJob.build(raw, ingest);
+        // the detectors read the canonical events with the watermarks ingest assigned, as they
+        // read llm.events on Kafka
+        DataStream<OutputRecord> outputs =
+                OutputCollector.tagged(ingested)
+                        .union(
+                                OutputCollector.tag(
+                                        LatencyJob.build(
+                                                ingested.events(), LatencyConfig.from(conf)),
+                                        OutputRecord.ANOMALY,
+                                        "replay-tag-latency"),
+                                OutputCollector.tag(
+                                        CostJob.build(ingested.events(), CostConfig.from(conf)),
+                                        OutputRecord.ANOMALY,
+                                        "replay-tag-cost"));
+        return write(OutputCollector.collect(outputs), outputDir);
     }
 
     static Summary write(Map<String, List<String>> outputs, Path dir) throws IOException {
