@@ -8,8 +8,6 @@ import io.llmsentinel.jobs.latency.LatencyJob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Every job of the suite, in the order the local run starts them (upstream first). */
 public final class JobCatalog {
@@ -17,22 +15,10 @@ public final class JobCatalog {
 
     static {
         register(
-                new SentinelJob() {
-                    @Override
-                    public String name() {
-                        return IngestJob.NAME;
-                    }
-
-                    @Override
-                    public List<Class<?>> optionHolders() {
-                        return List.of(IngestOptions.class);
-                    }
-
-                    @Override
-                    public void buildWithKafka(StreamExecutionEnvironment env, Configuration conf) {
-                        IngestJob.buildWithKafka(env, IngestConfig.from(conf));
-                    }
-                });
+                SentinelJob.of(
+                        IngestJob.NAME,
+                        IngestOptions.class,
+                        (env, conf) -> IngestJob.buildWithKafka(env, IngestConfig.from(conf))));
         register(LatencyJob.DEFINITION);
         register(CostJob.DEFINITION);
     }

@@ -14,4 +14,30 @@ public interface SentinelJob {
 
     /** Validates {@code conf} and adds the job's Kafka sources, graph and sinks to {@code env}. */
     void buildWithKafka(StreamExecutionEnvironment env, Configuration conf);
+
+    /** Adds a job's Kafka wiring to an environment from its raw configuration. */
+    @FunctionalInterface
+    interface KafkaWiring {
+        void build(StreamExecutionEnvironment env, Configuration conf);
+    }
+
+    /** A job definition from its name, its option holder and its Kafka wiring. */
+    static SentinelJob of(String name, Class<?> options, KafkaWiring wiring) {
+        return new SentinelJob() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<Class<?>> optionHolders() {
+                return List.of(options);
+            }
+
+            @Override
+            public void buildWithKafka(StreamExecutionEnvironment env, Configuration conf) {
+                wiring.build(env, conf);
+            }
+        };
+    }
 }

@@ -16,9 +16,7 @@ import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
 import java.time.Duration;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,22 +36,10 @@ public final class CostJob {
 
     /** The job as the launchers and the job catalog see it. */
     public static final SentinelJob DEFINITION =
-            new SentinelJob() {
-                @Override
-                public String name() {
-                    return NAME;
-                }
-
-                @Override
-                public List<Class<?>> optionHolders() {
-                    return List.of(CostOptions.class);
-                }
-
-                @Override
-                public void buildWithKafka(StreamExecutionEnvironment env, Configuration conf) {
-                    CostJob.buildWithKafka(env, CostConfig.from(conf));
-                }
-            };
+            SentinelJob.of(
+                    NAME,
+                    CostOptions.class,
+                    (env, conf) -> buildWithKafka(env, CostConfig.from(conf)));
 
     private CostJob() {}
 

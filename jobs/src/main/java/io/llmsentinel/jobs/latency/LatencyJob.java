@@ -8,9 +8,7 @@ import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,22 +31,10 @@ public final class LatencyJob {
 
     /** The job as the launchers and the job catalog see it. */
     public static final SentinelJob DEFINITION =
-            new SentinelJob() {
-                @Override
-                public String name() {
-                    return NAME;
-                }
-
-                @Override
-                public List<Class<?>> optionHolders() {
-                    return List.of(LatencyOptions.class);
-                }
-
-                @Override
-                public void buildWithKafka(StreamExecutionEnvironment env, Configuration conf) {
-                    LatencyJob.buildWithKafka(env, LatencyConfig.from(conf));
-                }
-            };
+            SentinelJob.of(
+                    NAME,
+                    LatencyOptions.class,
+                    (env, conf) -> buildWithKafka(env, LatencyConfig.from(conf)));
 
     private LatencyJob() {}
 
