@@ -26,7 +26,7 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Option(
             names = "--duration",
-            defaultValue = "PT10M",
+            defaultValue = "PT30M",
             description =
                     "How long to simulate, ISO-8601 (PT10M) or seconds (default ${DEFAULT-VALUE})")
     String duration;
