@@ -174,6 +174,9 @@ public final class Scorecard {
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append("Scorecard\n");
+        if (results.isEmpty()) {
+            sb.append("  (no scripted incident has started yet)\n");
+        }
         for (IncidentResult r : results) {
             sb.append(
                     String.format(
