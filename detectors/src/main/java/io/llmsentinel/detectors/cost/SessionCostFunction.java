@@ -8,11 +8,19 @@ import io.llmsentinel.detectors.common.Evidence;
 import io.llmsentinel.detectors.common.Severity;
 import io.llmsentinel.detectors.common.SubjectKeys;
 import io.llmsentinel.schema.Anomaly;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -38,6 +46,7 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
     private final EpisodeTracker bloatTracker;
 
     private transient ValueState<SessionState> state;
+    private transient MapState<Long, List<CostCall>> pending;
     private transient Counter lateEvents;
 
     public SessionCostFunction(SessionRules rules) {
@@ -65,21 +74,46 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
         state =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("session", SessionState.class));
+        pending =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "pending-calls",
+                                        Types.LONG,
+                                        Types.LIST(TypeInformation.of(CostCall.class))));
         lateEvents =
                 getRuntimeContext().getMetricGroup().addGroup("sentinel").counter("lateEvents");
     }
 
     @Override
+    /**
+     * Buffers the call until the watermark passes its time: the session rules depend on call order,
+     * and the interleaving of partitions differs between runs, so applying calls in arrival order
+     * would make replays of the same input disagree.
+     */
     public void processElement(CostCall e, Context ctx, Collector<Anomaly> out) throws Exception {
         long ts = e.eventTime;
-        if (ts < ctx.timerService().currentWatermark()) {
+        if (ts <= ctx.timerService().currentWatermark()) {
             lateEvents.inc();
+            apply(e, ctx.getCurrentKey(), ctx.timerService(), out);
+            return;
         }
+        List<CostCall> calls = pending.get(ts);
+        if (calls == null) {
+            calls = new ArrayList<>(1);
+            ctx.timerService().registerEventTimeTimer(ts);
+        }
+        calls.add(e);
+        pending.put(ts, calls);
+    }
+
+    private void apply(CostCall e, String key, TimerService timers, Collector<Anomaly> out)
+            throws Exception {
+        long ts = e.eventTime;
         SessionState s = state.value();
         if (s == null) {
             s = newState(e);
         }
-        String key = ctx.getCurrentKey();
         s.totalCalls++;
         s.lastSeen = Math.max(s.lastSeen, ts);
         s.remember(e.eventId);
@@ -112,7 +146,7 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
 
         if (s.cleanupAt == WindowedKeyState.NONE) {
             s.cleanupAt = s.lastSeen + rules.idleTimeoutMs();
-            ctx.timerService().registerEventTimeTimer(s.cleanupAt);
+            timers.registerEventTimeTimer(s.cleanupAt);
         }
         state.update(s);
     }
@@ -120,6 +154,15 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out)
             throws Exception {
+        List<CostCall> calls = pending.get(timestamp);
+        if (calls != null) {
+            pending.remove(timestamp);
+            // same event time: a fixed order, so every replay applies them alike
+            calls.sort(Comparator.comparing(c -> c.eventId == null ? "" : c.eventId));
+            for (CostCall c : calls) {
+                apply(c, ctx.getCurrentKey(), ctx.timerService(), out);
+            }
+        }
         SessionState s = state.value();
         if (s == null || timestamp != s.cleanupAt) {
             return;

@@ -107,6 +107,8 @@ class SessionCostFunctionTest {
         for (int i = 1; i <= 6; i++) {
             send(call(T0 + 45_000L + i * 2 * MINUTE));
         }
+        // calls are applied in event-time order once the watermark passes them
+        harness.processWatermark(T0 + 45_000L + 12 * MINUTE);
         List<Anomaly> out = harness.extractOutputValues();
         assertThat(opened(out)).hasSize(1);
         assertThat(resolved(out)).hasSize(1);
@@ -120,6 +122,7 @@ class SessionCostFunctionTest {
             e.inputTokens = 400_000L;
             send(e);
         }
+        harness.processWatermark(T0 + 20_000L);
         assertThat(harness.extractOutputValues())
                 .singleElement()
                 .satisfies(
@@ -153,6 +156,7 @@ class SessionCostFunctionTest {
         for (int i = 0; i < 10; i++) {
             send(steps.get(i));
         }
+        harness.processWatermark(steps.get(39).eventTime);
         List<Anomaly> out = harness.extractOutputValues();
         assertThat(opened(out))
                 .extracting(a -> a.anomalyType)

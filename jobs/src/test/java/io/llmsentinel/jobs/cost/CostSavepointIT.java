@@ -191,7 +191,9 @@ class CostSavepointIT {
             }
             Map<String, KeyedStateSizes.Summary> byOperator = KeyedStateSizes.byOperator(sizes);
             assertThat(byOperator.get("cost-spend-tenant").keys()).isPositive();
-            assertThat(byOperator.get("cost-session").timers()).isEqualTo(1.0);
+            // the idle-cleanup timer, plus one per event time of calls still waiting for the
+            // watermark (sessions apply their calls in event-time order)
+            assertThat(byOperator.get("cost-session").timers()).isBetween(1.0, 2.0);
         }
     }
 
