@@ -15,6 +15,15 @@ public final class Redacted implements Serializable {
         this.text = text;
     }
 
+    /**
+     * Text that {@link Redaction} produced upstream and that crossed an operator boundary as a
+     * plain string (Flink POJO state and records cannot carry this type). Only for values read back
+     * from such fields; never for text that did not come out of {@link Redaction}.
+     */
+    public static Redacted restored(String redactedText) {
+        return new Redacted(redactedText == null ? "" : redactedText);
+    }
+
     public String text() {
         return text;
     }

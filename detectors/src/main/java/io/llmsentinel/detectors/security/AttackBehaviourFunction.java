@@ -1,0 +1,461 @@
+package io.llmsentinel.detectors.security;
+
+import io.llmsentinel.detectors.common.AnomalyFactory;
+import io.llmsentinel.detectors.common.EpisodeIds;
+import io.llmsentinel.detectors.common.EventTimeOrderBuffer;
+import io.llmsentinel.detectors.common.Evidence;
+import io.llmsentinel.detectors.common.Severity;
+import io.llmsentinel.detectors.common.SubjectKeys;
+import io.llmsentinel.schema.Anomaly;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * What one message cannot show, keyed by actor ({@link SecuritySubjects#actor}):
+ *
+ * <ul>
+ *   <li><b>campaign</b>: {@code campaignAttempts} attacks within {@code campaignWindowMs}; one
+ *       episode, however long the actor keeps trying, resolved after a quiet campaign window;
+ *   <li><b>escalation</b>: within a session, the prompt scores of {@code escalationTurns}
+ *       consecutive turns rise strictly, by {@code escalationMinRise} in total, ending in an attack
+ *       (the "crescendo": harmless questions turning hostile); one episode per session;
+ *   <li><b>retry after refusal</b>: an attack within {@code retryWindowMs} after the model refused
+ *       in the same session; one episode per session.
+ * </ul>
+ *
+ * Turns are applied in event-time order (buffered until the watermark). A session is forgotten, and
+ * its episodes resolved, {@code sessionIdleMs} after its last turn; the actor's state goes when it
+ * holds no session, no open campaign and no attack inside the campaign window.
+ */
+public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSignal, Anomaly> {
+    private final SecuritySettings settings;
+
+    private transient ValueState<ActorState> actor;
+    private transient MapState<String, SessionTurns> sessions;
+    private transient EventTimeOrderBuffer<TurnSignal> buffer;
+    private transient Counter lateTurns;
+
+    public AttackBehaviourFunction(SecuritySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        actor = getRuntimeContext().getState(new ValueStateDescriptor<>("actor", ActorState.class));
+        sessions =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "sessions", Types.STRING, Types.POJO(SessionTurns.class)));
+        buffer =
+                new EventTimeOrderBuffer<>(
+                        getRuntimeContext()
+                                .getMapState(
+                                        new MapStateDescriptor<>(
+                                                "pending-turns",
+                                                Types.LONG,
+                                                Types.LIST(TypeInformation.of(TurnSignal.class)))),
+                        Comparator.comparing((TurnSignal t) -> t.eventId == null ? "" : t.eventId));
+        lateTurns = getRuntimeContext().getMetricGroup().addGroup("sentinel").counter("lateEvents");
+    }
+
+    @Override
+    public void processElement(TurnSignal t, Context ctx, Collector<Anomaly> out) throws Exception {
+        if (!buffer.offer(t, t.eventTime, ctx.timerService())) {
+            lateTurns.inc();
+            ActorState a = apply(t, ctx.getCurrentKey(), out);
+            reschedule(a, ctx.timerService());
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out)
+            throws Exception {
+        ActorState a = actor.value();
+        for (TurnSignal t : buffer.take(timestamp)) {
+            a = apply(t, ctx.getCurrentKey(), out);
+        }
+        if (a == null) {
+            return;
+        }
+        if (timestamp >= a.checkAt) {
+            expire(a, timestamp, out);
+        }
+        if (a.sessions == 0 && !a.campaignOpen() && a.recentAttacks.isEmpty()) {
+            if (a.checkAt != ActorState.NONE) {
+                ctx.timerService().deleteEventTimeTimer(a.checkAt);
+            }
+            actor.clear();
+            return;
+        }
+        reschedule(a, ctx.timerService());
+    }
+
+    private ActorState apply(TurnSignal t, String actorKey, Collector<Anomaly> out)
+            throws Exception {
+        ActorState a = actor.value();
+        if (a == null) {
+            a = new ActorState();
+            a.tenantId = t.tenantId;
+            a.userId = t.userId;
+            a.serviceName = t.serviceName;
+        }
+        a.lastTurnAt = Math.max(a.lastTurnAt, t.eventTime);
+        if (t.attack) {
+            observeAttack(a, t, actorKey, out);
+        }
+        if (t.sessionId != null) {
+            observeTurn(a, t, out);
+        }
+        actor.update(a);
+        return a;
+    }
+
+    private void observeAttack(
+            ActorState a, TurnSignal t, String actorKey, Collector<Anomaly> out) {
+        a.lastAttackAt = Math.max(a.lastAttackAt, t.eventTime);
+        a.recentAttacks.add(t.eventTime);
+        while (a.recentAttacks.size() > settings.campaignAttempts()) {
+            a.recentAttacks.remove(0);
+        }
+        if (a.campaignOpen()) {
+            a.absorbIntoCampaign(t);
+            return;
+        }
+        long oldest = a.recentAttacks.get(0);
+        if (a.recentAttacks.size() == settings.campaignAttempts()
+                && t.eventTime - oldest <= settings.campaignWindowMs()) {
+            a.campaignEpisodeId =
+                    EpisodeIds.of(
+                            SecurityAnomalies.DETECTOR,
+                            SecurityAnomalies.ATTACK_CAMPAIGN,
+                            actorKey,
+                            t.eventTime);
+            a.campaignOpenedAt = oldest;
+            a.absorbIntoCampaign(t);
+            a.campaignAttacks = a.recentAttacks.size();
+            out.collect(campaignOpened(a, t, oldest));
+        }
+    }
+
+    private void observeTurn(ActorState a, TurnSignal t, Collector<Anomaly> out) throws Exception {
+        SessionTurns s = sessions.get(t.sessionId);
+        if (s == null) {
+            s = new SessionTurns();
+            a.sessions++;
+            if (a.sessions > settings.maxSessionsPerActor()) {
+                dropLongestIdleSession(a, t.eventTime, out);
+            }
+        }
+        s.turns++;
+        if (t.eventId != null && s.sampleEventIds.size() < ActorState.MAX_SAMPLES) {
+            s.sampleEventIds.add(t.eventId);
+        }
+
+        if (t.attack
+                && s.lastRefusalAt != SessionTurns.NONE
+                && t.eventTime - s.lastRefusalAt <= settings.retryWindowMs()) {
+            if (s.retryEpisodeId == null) {
+                s.retryEpisodeId =
+                        EpisodeIds.of(
+                                SecurityAnomalies.DETECTOR,
+                                SecurityAnomalies.RETRY_AFTER_REFUSAL,
+                                SubjectKeys.of(a.tenantId, t.sessionId),
+                                t.eventTime);
+                s.retryOpenedAt = t.eventTime;
+                out.collect(retryOpened(a, s, t));
+            }
+            s.retries++;
+        }
+
+        s.recentScores.add(t.score);
+        while (s.recentScores.size() > settings.escalationTurns()) {
+            s.recentScores.remove(0);
+        }
+        if (s.escalationEpisodeId == null && t.attack && escalates(s.recentScores)) {
+            s.escalationEpisodeId =
+                    EpisodeIds.of(
+                            SecurityAnomalies.DETECTOR,
+                            SecurityAnomalies.ATTACK_ESCALATION,
+                            SubjectKeys.of(a.tenantId, t.sessionId),
+                            t.eventTime);
+            s.escalationOpenedAt = t.eventTime;
+            out.collect(escalationOpened(a, s, t));
+        }
+        if (s.escalationEpisodeId != null) {
+            s.escalationPeak = Math.max(s.escalationPeak, t.score);
+        }
+
+        if (t.refused) {
+            s.lastRefusalAt = Math.max(s.lastRefusalAt, t.eventTime);
+        }
+        s.lastTurnAt = Math.max(s.lastTurnAt, t.eventTime);
+        sessions.put(t.sessionId, s);
+    }
+
+    boolean escalates(List<Double> scores) {
+        if (scores.size() < settings.escalationTurns()) {
+            return false;
+        }
+        for (int i = 1; i < scores.size(); i++) {
+            if (scores.get(i) <= scores.get(i - 1)) {
+                return false;
+            }
+        }
+        return scores.get(scores.size() - 1) - scores.get(0) >= settings.escalationMinRise();
+    }
+
+    /** Resolves what went quiet by {@code now}: the campaign, idle sessions. */
+    private void expire(ActorState a, long now, Collector<Anomaly> out) throws Exception {
+        if (a.lastAttackAt != ActorState.NONE
+                && now - a.lastAttackAt >= settings.campaignWindowMs()) {
+            if (a.campaignOpen()) {
+                out.collect(campaignResolved(a, now));
+                a.closeCampaign();
+            }
+            a.recentAttacks.clear();
+        }
+        List<String> idle = new ArrayList<>();
+        for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
+            if (now - e.getValue().lastTurnAt >= settings.sessionIdleMs()) {
+                idle.add(e.getKey());
+            }
+        }
+        for (String id : idle) {
+            closeSession(a, id, sessions.get(id), now, out);
+        }
+        actor.update(a);
+    }
+
+    private void dropLongestIdleSession(ActorState a, long now, Collector<Anomaly> out)
+            throws Exception {
+        String oldestId = null;
+        long oldestAt = Long.MAX_VALUE;
+        for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
+            if (e.getValue().lastTurnAt < oldestAt) {
+                oldestAt = e.getValue().lastTurnAt;
+                oldestId = e.getKey();
+            }
+        }
+        if (oldestId != null) {
+            closeSession(a, oldestId, sessions.get(oldestId), now, out);
+        }
+    }
+
+    private void closeSession(
+            ActorState a, String sessionId, SessionTurns s, long now, Collector<Anomaly> out)
+            throws Exception {
+        if (s.escalationEpisodeId != null) {
+            out.collect(sessionResolved(a, sessionId, s, SecurityAnomalies.ATTACK_ESCALATION, now));
+        }
+        if (s.retryEpisodeId != null) {
+            out.collect(
+                    sessionResolved(a, sessionId, s, SecurityAnomalies.RETRY_AFTER_REFUSAL, now));
+        }
+        sessions.remove(sessionId);
+        a.sessions--;
+    }
+
+    /** One timer per actor, at the earliest moment something can expire. */
+    private void reschedule(ActorState a, TimerService timers) throws Exception {
+        long next = Long.MAX_VALUE;
+        if (a.lastAttackAt != ActorState.NONE && (a.campaignOpen() || !a.recentAttacks.isEmpty())) {
+            next = a.lastAttackAt + settings.campaignWindowMs();
+        }
+        for (SessionTurns s : sessions.values()) {
+            next = Math.min(next, s.lastTurnAt + settings.sessionIdleMs());
+        }
+        if (next == Long.MAX_VALUE) {
+            // nothing can expire: the actor holds no attack and no session
+            next = a.lastTurnAt;
+        }
+        if (next != a.checkAt) {
+            if (a.checkAt != ActorState.NONE) {
+                timers.deleteEventTimeTimer(a.checkAt);
+            }
+            a.checkAt = next;
+            timers.registerEventTimeTimer(next);
+            actor.update(a);
+        }
+    }
+
+    private Anomaly campaignOpened(ActorState a, TurnSignal t, long firstAttackAt) {
+        Evidence evidence =
+                Evidence.create()
+                        .number("attacks_in_window", a.recentAttacks.size())
+                        .number("window_ms", settings.campaignWindowMs())
+                        .number("threshold_attacks", settings.campaignAttempts())
+                        .number("max_score", a.campaignMaxScore)
+                        .ids("rule_ids", a.campaignRuleIds)
+                        .ids(
+                                "categories",
+                                a.campaignCategories.keySet().stream().sorted().toList());
+        return actorRecord(
+                        AnomalyFactory.open(
+                                SecurityAnomalies.DETECTOR,
+                                SecurityAnomalies.ATTACK_CAMPAIGN,
+                                a.campaignEpisodeId),
+                        a)
+                .severity(Severity.CRITICAL)
+                .score(a.recentAttacks.size())
+                .observedValue(a.recentAttacks.size())
+                .threshold(settings.campaignAttempts())
+                .window(firstAttackAt, t.eventTime)
+                .detectedAt(t.eventTime)
+                .sessionId(t.sessionId)
+                .summary(
+                        "attack campaign: "
+                                + a.recentAttacks.size()
+                                + " attacks within "
+                                + (t.eventTime - firstAttackAt) / 1000
+                                + " s from "
+                                + who(a))
+                .evidence(evidence)
+                .sampleEventIds(a.campaignSamples)
+                .build();
+    }
+
+    private Anomaly campaignResolved(ActorState a, long now) {
+        Evidence evidence =
+                Evidence.create()
+                        .number("attacks", a.campaignAttacks)
+                        .number("sessions", a.campaignSessions.size())
+                        .number("max_score", a.campaignMaxScore)
+                        .ids("rule_ids", a.campaignRuleIds);
+        a.campaignCategories.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(c -> evidence.number("category_" + c.getKey(), c.getValue()));
+        return actorRecord(
+                        AnomalyFactory.resolved(
+                                SecurityAnomalies.DETECTOR,
+                                SecurityAnomalies.ATTACK_CAMPAIGN,
+                                a.campaignEpisodeId),
+                        a)
+                .severity(Severity.CRITICAL)
+                .score(a.campaignAttacks)
+                .observedValue(a.campaignAttacks)
+                .window(a.campaignOpenedAt, a.lastAttackAt)
+                .detectedAt(now)
+                .summary(
+                        "attack campaign over: "
+                                + a.campaignAttacks
+                                + " attacks in "
+                                + a.campaignSessions.size()
+                                + " session(s) from "
+                                + who(a))
+                .evidence(evidence)
+                .sampleEventIds(a.campaignSamples)
+                .build();
+    }
+
+    private Anomaly escalationOpened(ActorState a, SessionTurns s, TurnSignal t) {
+        Evidence evidence =
+                Evidence.create()
+                        .number("turns", s.recentScores.size())
+                        .number("first_score", s.recentScores.get(0))
+                        .number("last_score", t.score)
+                        .number("min_rise", settings.escalationMinRise())
+                        .id("category", t.category)
+                        .ids("rule_ids", t.ruleIds);
+        return actorRecord(
+                        AnomalyFactory.open(
+                                SecurityAnomalies.DETECTOR,
+                                SecurityAnomalies.ATTACK_ESCALATION,
+                                s.escalationEpisodeId),
+                        a)
+                .severity(Severity.WARNING)
+                .score(t.score)
+                .observedValue(t.score - s.recentScores.get(0))
+                .threshold(settings.escalationMinRise())
+                .sessionId(t.sessionId)
+                .window(t.eventTime, t.eventTime)
+                .detectedAt(t.eventTime)
+                .summary(
+                        "attack escalation in session "
+                                + t.sessionId
+                                + ": prompt scores rose over "
+                                + s.recentScores.size()
+                                + " turns to "
+                                + String.format(java.util.Locale.ROOT, "%.2f", t.score))
+                .evidence(evidence)
+                .sampleEventIds(s.sampleEventIds)
+                .build();
+    }
+
+    private Anomaly retryOpened(ActorState a, SessionTurns s, TurnSignal t) {
+        Evidence evidence =
+                Evidence.create()
+                        .number("ms_since_refusal", t.eventTime - s.lastRefusalAt)
+                        .number("retry_window_ms", settings.retryWindowMs())
+                        .number("score", t.score)
+                        .id("category", t.category)
+                        .ids("rule_ids", t.ruleIds);
+        return actorRecord(
+                        AnomalyFactory.open(
+                                SecurityAnomalies.DETECTOR,
+                                SecurityAnomalies.RETRY_AFTER_REFUSAL,
+                                s.retryEpisodeId),
+                        a)
+                .severity(Severity.WARNING)
+                .score(t.score)
+                .observedValue(t.eventTime - s.lastRefusalAt)
+                .threshold(settings.retryWindowMs())
+                .sessionId(t.sessionId)
+                .window(s.lastRefusalAt, t.eventTime)
+                .detectedAt(t.eventTime)
+                .summary(
+                        "attack retried "
+                                + (t.eventTime - s.lastRefusalAt) / 1000
+                                + " s after a refusal in session "
+                                + t.sessionId)
+                .evidence(evidence)
+                .sampleEventIds(s.sampleEventIds)
+                .build();
+    }
+
+    private Anomaly sessionResolved(
+            ActorState a, String sessionId, SessionTurns s, String type, long now) {
+        boolean escalation = type.equals(SecurityAnomalies.ATTACK_ESCALATION);
+        Evidence evidence =
+                Evidence.create()
+                        .number("turns", s.turns)
+                        .number(
+                                escalation ? "peak_score" : "retries",
+                                escalation ? s.escalationPeak : s.retries);
+        return actorRecord(
+                        AnomalyFactory.resolved(
+                                SecurityAnomalies.DETECTOR,
+                                type,
+                                escalation ? s.escalationEpisodeId : s.retryEpisodeId),
+                        a)
+                .severity(Severity.WARNING)
+                .sessionId(sessionId)
+                .window(escalation ? s.escalationOpenedAt : s.retryOpenedAt, s.lastTurnAt)
+                .detectedAt(now)
+                .summary(type.replace('_', ' ') + " over: session " + sessionId + " went idle")
+                .evidence(evidence)
+                .sampleEventIds(s.sampleEventIds)
+                .build();
+    }
+
+    private static AnomalyFactory.Builder actorRecord(AnomalyFactory.Builder b, ActorState a) {
+        return b.tenantId(a.tenantId).userId(a.userId).serviceName(a.serviceName);
+    }
+
+    private static String who(ActorState a) {
+        return a.userId != null ? "user " + a.userId : "an anonymous actor of " + a.serviceName;
+    }
+}

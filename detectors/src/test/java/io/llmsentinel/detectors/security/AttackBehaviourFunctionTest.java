@@ -1,0 +1,173 @@
+package io.llmsentinel.detectors.security;
+
+import static io.llmsentinel.detectors.security.SecurityTestRecords.MINUTE;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.SECOND;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.T0;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.assertValid;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.opened;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.resolved;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.turn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmsentinel.schema.Anomaly;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AttackBehaviourFunctionTest {
+    // campaign: 5 attacks in 10 min; escalation: 3 rising turns, +0.3; retry within 5 min;
+    // sessions idle after 30 min
+    static final SecuritySettings SETTINGS = SecuritySettings.defaults();
+
+    KeyedOneInputStreamOperatorTestHarness<String, TurnSignal, Anomaly> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new AttackBehaviourFunction(SETTINGS), t -> t.actorKey, Types.STRING);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    void send(TurnSignal t) throws Exception {
+        harness.processElement(t, t.eventTime);
+    }
+
+    List<Anomaly> output() {
+        return List.copyOf(harness.extractOutputValues());
+    }
+
+    void assertAllStateAndTimersGone() {
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void benignTurnsRaiseNothingAndLeaveNoState() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            send(turn("alice", "s1", T0 + i * 30 * SECOND, 0.02 * (i % 5), i % 7 == 0));
+        }
+        harness.processWatermark(T0 + 3 * 60 * MINUTE);
+        assertThat(output()).isEmpty();
+        assertAllStateAndTimersGone();
+    }
+
+    @Test
+    void fiveAttacksWithinTenMinutesOpenOneCampaignThatResolvesAfterAQuietWindow()
+            throws Exception {
+        for (int i = 0; i < 25; i++) {
+            // a new chat every 6 attempts, as attackers do when stuck on refusals
+            send(turn("mallory", "s" + i / 6, T0 + i * 15 * SECOND, 0.9, false));
+        }
+        harness.processWatermark(T0 + 20 * MINUTE);
+        List<Anomaly> during = output();
+        List<Anomaly> campaigns = opened(during, SecurityAnomalies.ATTACK_CAMPAIGN);
+        assertThat(campaigns).hasSize(1);
+        Anomaly open = campaigns.get(0);
+        assertThat(open.detectedAt).isEqualTo(T0 + 4 * 15 * SECOND);
+        assertThat(open.windowStart).isEqualTo(T0);
+        assertThat(open.evidence).containsEntry("attacks_in_window", "5");
+        assertThat(open.userId).isEqualTo("mallory");
+
+        harness.processWatermark(T0 + 2 * 60 * MINUTE);
+        List<Anomaly> all = output();
+        List<Anomaly> done = resolved(all, SecurityAnomalies.ATTACK_CAMPAIGN);
+        assertThat(done)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.episodeId).isEqualTo(open.episodeId);
+                            assertThat(a.evidence)
+                                    .containsEntry("attacks", "25")
+                                    .containsEntry("sessions", "5");
+                        });
+        assertValid(all);
+        assertAllStateAndTimersGone();
+    }
+
+    @Test
+    void attacksSpreadWiderThanTheWindowAreNoCampaign() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            send(turn("bob", "s" + i, T0 + i * 3 * MINUTE, 0.9, false));
+        }
+        harness.processWatermark(T0 + 3 * 60 * MINUTE);
+        assertThat(opened(output(), SecurityAnomalies.ATTACK_CAMPAIGN)).isEmpty();
+        assertAllStateAndTimersGone();
+    }
+
+    @Test
+    void risingScoresEndingInAnAttackAreAnEscalation() throws Exception {
+        send(turn("carol", "chat", T0, 0.05, false));
+        send(turn("carol", "chat", T0 + MINUTE, 0.3, false));
+        send(turn("carol", "chat", T0 + 2 * MINUTE, 0.55, false));
+        send(turn("carol", "chat", T0 + 3 * MINUTE, 0.8, false));
+        harness.processWatermark(T0 + 5 * MINUTE);
+        List<Anomaly> esc = opened(output(), SecurityAnomalies.ATTACK_ESCALATION);
+        assertThat(esc)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.sessionId).isEqualTo("chat");
+                            assertThat(a.detectedAt).isEqualTo(T0 + 2 * MINUTE);
+                        });
+        harness.processWatermark(T0 + 60 * MINUTE);
+        assertThat(resolved(output(), SecurityAnomalies.ATTACK_ESCALATION)).hasSize(1);
+        assertAllStateAndTimersGone();
+    }
+
+    @Test
+    void flatOrFallingScoresAreNoEscalation() throws Exception {
+        send(turn("dave", "chat", T0, 0.9, false));
+        send(turn("dave", "chat", T0 + MINUTE, 0.7, false));
+        send(turn("dave", "chat", T0 + 2 * MINUTE, 0.8, false));
+        send(turn("dave", "chat", T0 + 3 * MINUTE, 0.8, false));
+        harness.processWatermark(T0 + 60 * MINUTE);
+        assertThat(opened(output(), SecurityAnomalies.ATTACK_ESCALATION)).isEmpty();
+    }
+
+    @Test
+    void anAttackSoonAfterARefusalIsARetryButNotAfterTheWindow() throws Exception {
+        send(turn("erin", "chat", T0, 0.9, true)); // refused
+        send(turn("erin", "chat", T0 + 2 * MINUTE, 0.8, false)); // retried: opens
+        send(turn("erin", "chat", T0 + 3 * MINUTE, 0.85, false)); // same episode
+        send(turn("frank", "other", T0, 0.9, true));
+        send(turn("frank", "other", T0 + 8 * MINUTE, 0.9, false)); // too late
+        harness.processWatermark(T0 + 10 * MINUTE);
+        List<Anomaly> retries = opened(output(), SecurityAnomalies.RETRY_AFTER_REFUSAL);
+        assertThat(retries)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.userId).isEqualTo("erin");
+                            assertThat(a.observedValue).isEqualTo(2.0 * MINUTE);
+                        });
+        harness.processWatermark(T0 + 2 * 60 * MINUTE);
+        List<Anomaly> all = output();
+        assertThat(resolved(all, SecurityAnomalies.RETRY_AFTER_REFUSAL))
+                .singleElement()
+                .satisfies(a -> assertThat(a.evidence).containsEntry("retries", "2"));
+        assertValid(all);
+        assertAllStateAndTimersGone();
+    }
+
+    @Test
+    void sessionsPerActorAreBounded() throws Exception {
+        for (int i = 0; i < SETTINGS.maxSessionsPerActor() + 10; i++) {
+            send(turn("gina", "s" + i, T0 + i * SECOND, 0.1, false));
+        }
+        harness.processWatermark(T0 + 5 * MINUTE);
+        // actor + one session entry each + nothing pending
+        assertThat(harness.numKeyedStateEntries())
+                .isLessThanOrEqualTo(1 + SETTINGS.maxSessionsPerActor());
+        harness.processWatermark(T0 + 3 * 60 * MINUTE);
+        assertAllStateAndTimersGone();
+    }
+}
