@@ -120,6 +120,34 @@ public final class Redaction implements Serializable {
         return new Redacted(out.toString());
     }
 
+    /**
+     * Like {@link #snippet(String, int, int, int)}, but every span in {@code alsoMasked} (pairs of
+     * start, end offsets into {@code text}) that reaches into the visible context is masked too: a
+     * phone number next to an e-mail address must not show up raw in the e-mail's preview.
+     */
+    public Redacted snippet(String text, int start, int end, int context, int[][] alsoMasked) {
+        Redacted plain = snippet(text, start, end, context);
+        if (alsoMasked == null || alsoMasked.length == 0) {
+            return plain;
+        }
+        int reach = Math.max(0, Math.min(context, MAX_SNIPPET_CONTEXT));
+        int from = Math.max(0, start - reach);
+        int to = Math.min(text.length(), end + reach);
+        char[] visible = text.toCharArray();
+        boolean changed = false;
+        for (int[] span : alsoMasked) {
+            int s = Math.max(from, span[0]);
+            int e = Math.min(to, span[1]);
+            if (s < e && (span[0] != start || span[1] != end)) {
+                for (int i = s; i < e; i++) {
+                    visible[i] = '*';
+                }
+                changed = true;
+            }
+        }
+        return changed ? snippet(new String(visible), start, end, context) : plain;
+    }
+
     private static String maskText(String value) {
         int length = value.codePointCount(0, value.length());
         int revealed =

@@ -5,6 +5,7 @@ import io.llmsentinel.detectors.common.EpisodeState;
 import io.llmsentinel.detectors.common.EpisodeTracker;
 import io.llmsentinel.detectors.common.EpisodeTransition;
 import io.llmsentinel.detectors.common.Evidence;
+import io.llmsentinel.detectors.common.IdleEpisodes;
 import io.llmsentinel.detectors.common.Severity;
 import io.llmsentinel.detectors.common.SubjectKeys;
 import io.llmsentinel.schema.Anomaly;

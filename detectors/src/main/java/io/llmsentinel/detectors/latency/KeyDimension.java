@@ -3,7 +3,7 @@ package io.llmsentinel.detectors.latency;
 import io.llmsentinel.schema.LlmEvent;
 import java.util.Locale;
 
-/** What the latency detector may group calls by: the parts of a key. */
+/** What the latency and drift detectors may group calls by: the parts of a key. */
 public enum KeyDimension {
     PROVIDER,
     /** The model asked for: a silent model swap must not split a route into two new keys. */
@@ -11,7 +11,9 @@ public enum KeyDimension {
     SERVICE,
     TENANT,
     ENVIRONMENT,
-    OPERATION;
+    OPERATION,
+    /** The prompt template and its version: an edited template is a new population. */
+    TEMPLATE;
 
     public String value(LlmEvent e) {
         return switch (this) {
@@ -21,6 +23,12 @@ public enum KeyDimension {
             case TENANT -> e.tenantId;
             case ENVIRONMENT -> e.deploymentEnvironment;
             case OPERATION -> e.operationName;
+            case TEMPLATE ->
+                    e.promptTemplateName == null
+                            ? null
+                            : e.promptTemplateVersion == null
+                                    ? e.promptTemplateName
+                                    : e.promptTemplateName + "@" + e.promptTemplateVersion;
         };
     }
 

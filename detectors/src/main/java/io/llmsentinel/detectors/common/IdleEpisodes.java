@@ -1,15 +1,11 @@
-package io.llmsentinel.detectors.cost;
-
-import io.llmsentinel.detectors.common.EpisodeState;
-import io.llmsentinel.detectors.common.EpisodeTracker;
-import io.llmsentinel.detectors.common.EpisodeTransition;
+package io.llmsentinel.detectors.common;
 
 /**
  * Resolves an open episode whose subject went idle before its state is dropped: a subject that
  * stops calling has no more evaluations to clear the episode, and dropping the state silently would
  * leave the episode open downstream forever.
  */
-final class IdleEpisodes {
+public final class IdleEpisodes {
     private IdleEpisodes() {}
 
     /**
@@ -17,7 +13,7 @@ final class IdleEpisodes {
      *
      * @return RESOLVED if an episode was open, NONE otherwise
      */
-    static EpisodeTransition resolve(
+    public static EpisodeTransition resolve(
             EpisodeTracker tracker, EpisodeState state, String subjectKey, long time) {
         if (!state.open) {
             return EpisodeTransition.NONE;

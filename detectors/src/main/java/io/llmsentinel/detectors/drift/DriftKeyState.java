@@ -1,0 +1,26 @@
+package io.llmsentinel.detectors.drift;
+
+import io.llmsentinel.detectors.common.EpisodeState;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per key: who it is (for the records), when it last saw an event, and one episode per feature. The
+ * slices and the pinned reference live in their own state, as they are large and change at other
+ * times. A Flink POJO.
+ */
+public class DriftKeyState {
+    public String serviceName;
+    public String providerName;
+    public String model;
+    public String template;
+
+    public long firstEventAt = Long.MIN_VALUE;
+    public long lastEventAt = Long.MIN_VALUE;
+    public long cleanupAt = Long.MIN_VALUE;
+
+    /** By feature wire name. */
+    public Map<String, EpisodeState> episodes = new HashMap<>();
+
+    public DriftKeyState() {}
+}

@@ -1,0 +1,205 @@
+package io.llmsentinel.detectors.drift;
+
+import io.llmsentinel.detectors.common.AnomalyFactory;
+import io.llmsentinel.detectors.common.EpisodeState;
+import io.llmsentinel.detectors.common.EpisodeTransition;
+import io.llmsentinel.detectors.common.Evidence;
+import io.llmsentinel.detectors.common.Severity;
+import io.llmsentinel.detectors.drift.stats.CategoricalDrift;
+import io.llmsentinel.detectors.drift.stats.MovedCategory;
+import io.llmsentinel.detectors.drift.stats.NumericDrift;
+import io.llmsentinel.schema.Anomaly;
+import java.util.List;
+import java.util.Locale;
+
+/** The anomaly records of drift episodes, with the evidence a person needs to judge them. */
+final class DriftRecords {
+    static final int MOVED_IN_EVIDENCE = 3;
+
+    private DriftRecords() {}
+
+    static Anomaly transition(
+            DriftKeyState k,
+            DriftEvaluator.FeatureResult r,
+            EpisodeState ep,
+            EpisodeTransition t,
+            DriftEvaluator.Window w,
+            DriftSettings settings) {
+        boolean opened = t == EpisodeTransition.OPENED;
+        String type = r.feature().anomalyType();
+        AnomalyFactory.Builder b =
+                opened
+                        ? AnomalyFactory.open(DriftAnomalies.DETECTOR, type, ep.episodeId)
+                        : AnomalyFactory.resolved(DriftAnomalies.DETECTOR, type, ep.episodeId);
+        double peak = Double.isNaN(ep.peakValue) ? r.effect() : ep.peakValue;
+        Evidence evidence = Evidence.create();
+        evidence.id("feature", r.feature().name())
+                .id("statistic", "psi")
+                .id(
+                        "rule",
+                        "psi>="
+                                + settings.psiWarning()
+                                + "+bh_q="
+                                + settings.falseDiscoveryRate()
+                                + "+"
+                                + settings.windowsToOpen()
+                                + "_windows")
+                .id("reference", w.mode().name().toLowerCase(Locale.ROOT))
+                .number("reference_from", w.referenceFrom())
+                .number("reference_to", w.referenceTo())
+                .number("current_from", w.currentFrom())
+                .number("current_to", w.currentTo())
+                .number("psi_warning", settings.psiWarning())
+                .number("psi_critical", settings.psiCritical())
+                .number("peak_psi", peak);
+        if (k.template != null) {
+            evidence.id("prompt_template", k.template);
+        }
+        String detail = "";
+        if (r.tested()) {
+            evidence.number("psi", r.effect())
+                    .number("p_value", r.pValue())
+                    .number("bh_cutoff", r.cutoff());
+            if (r.numeric() != null) {
+                detail = numericEvidence(evidence, r);
+            } else if (r.categorical() != null) {
+                detail = categoricalEvidence(evidence, r.feature().name(), r.categorical());
+            }
+        }
+        String subject =
+                " of service "
+                        + k.serviceName
+                        + ", model "
+                        + k.model
+                        + (k.template == null ? "" : ", template " + k.template);
+        String summary =
+                opened
+                        ? r.feature().name()
+                                + " drifted"
+                                + subject
+                                + ": PSI "
+                                + fmt(r.effect())
+                                + " vs the "
+                                + referenceText(w, settings)
+                                + detail
+                        : r.feature().name()
+                                + " drift over"
+                                + subject
+                                + " (peak PSI "
+                                + fmt(peak)
+                                + ")";
+        return subject(b, k)
+                .severity(peak >= settings.psiCritical() ? Severity.CRITICAL : Severity.WARNING)
+                .score(r.tested() ? r.effect() : peak)
+                .confidence(r.tested() ? 1 - r.pValue() : Double.NaN)
+                .observedValue(r.tested() ? r.effect() : Double.NaN)
+                .threshold(settings.psiWarning())
+                .window(w.currentFrom(), w.currentTo())
+                .detectedAt(w.currentTo())
+                .summary(summary)
+                .evidence(evidence)
+                .build();
+    }
+
+    static Anomaly idleResolved(
+            DriftKeyState k,
+            DriftEvaluator.FeatureRef feature,
+            EpisodeState ep,
+            long now,
+            DriftSettings settings) {
+        double peak = ep.peakValue;
+        return subject(
+                        AnomalyFactory.resolved(
+                                DriftAnomalies.DETECTOR, feature.anomalyType(), ep.episodeId),
+                        k)
+                .severity(peak >= settings.psiCritical() ? Severity.CRITICAL : Severity.WARNING)
+                .score(peak)
+                .threshold(settings.psiWarning())
+                .window(ep.openedAt, Math.max(ep.openedAt, k.lastEventAt))
+                .detectedAt(now)
+                .summary(
+                        feature.name()
+                                + " drift over: service "
+                                + k.serviceName
+                                + ", model "
+                                + k.model
+                                + " went idle (peak PSI "
+                                + fmt(peak)
+                                + ")")
+                .evidence(
+                        Evidence.create()
+                                .id("feature", feature.name())
+                                .number("peak_psi", peak)
+                                .id("resolved_by", "idle_key"))
+                .build();
+    }
+
+    private static String numericEvidence(Evidence evidence, DriftEvaluator.FeatureResult r) {
+        NumericDrift d = r.numeric();
+        evidence.id("p_value_test", "ks_2samp")
+                .number("ks_statistic", d.ksStatistic())
+                .number("wasserstein", d.wasserstein())
+                .number("jensen_shannon", d.jensenShannon())
+                .number("n_reference", d.nReference())
+                .number("n_current", d.nCurrent())
+                .number("reference_mean", r.referenceHistogram().mean())
+                .number("current_mean", r.currentHistogram().mean());
+        return "; mean "
+                + fmt(r.referenceHistogram().mean())
+                + " -> "
+                + fmt(r.currentHistogram().mean())
+                + " (KS D "
+                + fmt(d.ksStatistic())
+                + ", n "
+                + d.nReference()
+                + "/"
+                + d.nCurrent()
+                + ")";
+    }
+
+    private static String categoricalEvidence(
+            Evidence evidence, String feature, CategoricalDrift d) {
+        evidence.id("p_value_test", "chi2")
+                .number("chi2_statistic", d.chi2Statistic())
+                .number("jensen_shannon", d.jensenShannon())
+                .number("n_reference", d.nReference())
+                .number("n_current", d.nCurrent());
+        StringBuilder text = new StringBuilder();
+        List<MovedCategory> moved = d.movedCategories();
+        for (int i = 0; i < Math.min(MOVED_IN_EVIDENCE, moved.size()); i++) {
+            MovedCategory m = moved.get(i);
+            String name = Evidence.isIdentifier(m.category()) ? m.category() : "refused";
+            evidence.id("moved_" + (i + 1), name)
+                    .number("moved_" + (i + 1) + "_reference_share", m.referenceShare())
+                    .number("moved_" + (i + 1) + "_current_share", m.currentShare());
+            text.append(i == 0 ? "; share of " : ", ")
+                    .append(feature)
+                    .append('=')
+                    .append(name)
+                    .append(' ')
+                    .append(pct(m.referenceShare()))
+                    .append(" -> ")
+                    .append(pct(m.currentShare()));
+        }
+        return text.toString();
+    }
+
+    private static String referenceText(DriftEvaluator.Window w, DriftSettings settings) {
+        long minutes = (w.referenceTo() - w.referenceFrom()) / 60_000;
+        return w.mode() == ReferenceMode.SLIDING
+                ? "previous " + minutes + " min"
+                : "pinned reference '" + settings.pinId() + "'";
+    }
+
+    private static AnomalyFactory.Builder subject(AnomalyFactory.Builder b, DriftKeyState k) {
+        return b.serviceName(k.serviceName).providerName(k.providerName).model(k.model);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.3g", v);
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+}

@@ -1,0 +1,61 @@
+package io.llmsentinel.detectors.drift;
+
+import io.llmsentinel.detectors.drift.stats.CategoryCounts;
+import io.llmsentinel.detectors.drift.stats.NumericHistogram;
+import io.llmsentinel.schema.LlmEvent;
+
+/**
+ * The summaries of one key's events in one slice of time, one per feature, each bounded (log-bin
+ * histograms, top-K category counts, an embedding centroid and reservoir), so a slice's size does
+ * not grow with the key's traffic. Windows are merges of slices. A Flink POJO.
+ */
+public class DriftSlice {
+    public long events;
+
+    /** Indexed by {@link NumericFeature#ordinal()}. */
+    public NumericHistogram[] numeric;
+
+    /** Indexed by {@link CategoricalFeature#ordinal()}. */
+    public CategoryCounts[] categorical;
+
+    public DriftSlice() {}
+
+    public static DriftSlice empty(DriftSettings settings) {
+        DriftSlice s = new DriftSlice();
+        s.numeric = new NumericHistogram[NumericFeature.values().length];
+        for (int i = 0; i < s.numeric.length; i++) {
+            s.numeric[i] = new NumericHistogram(settings.relativeAccuracy(), 512);
+        }
+        s.categorical = new CategoryCounts[CategoricalFeature.values().length];
+        for (int i = 0; i < s.categorical.length; i++) {
+            s.categorical[i] = new CategoryCounts(settings.maxCategories());
+        }
+        return s;
+    }
+
+    public void add(LlmEvent e) {
+        events++;
+        for (NumericFeature f : NumericFeature.values()) {
+            double v = f.value(e);
+            if (!Double.isNaN(v)) {
+                numeric[f.ordinal()].add(v);
+            }
+        }
+        for (CategoricalFeature f : CategoricalFeature.values()) {
+            String v = f.value(e);
+            if (v != null) {
+                categorical[f.ordinal()].add(v);
+            }
+        }
+    }
+
+    public void merge(DriftSlice other) {
+        events += other.events;
+        for (int i = 0; i < numeric.length; i++) {
+            numeric[i].merge(other.numeric[i]);
+        }
+        for (int i = 0; i < categorical.length; i++) {
+            categorical[i].merge(other.categorical[i]);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.llmsentinel.detectors.drift;
+
+/** What the current window is compared against. */
+public enum ReferenceMode {
+    /** The slices just before the current window (default: the previous hour). */
+    SLIDING,
+    /**
+     * The first reference-length of data a key saw after the pin id last changed (for example right
+     * after a deployment), kept in state, savepoints included, until the id changes again.
+     */
+    PINNED
+}
