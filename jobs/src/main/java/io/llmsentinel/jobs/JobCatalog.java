@@ -3,6 +3,7 @@ package io.llmsentinel.jobs;
 import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.cost.CostJob;
+import io.llmsentinel.jobs.drift.DriftJob;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.latency.LatencyJob;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public final class JobCatalog {
                         (env, conf) -> IngestJob.buildWithKafka(env, IngestConfig.from(conf))));
         register(LatencyJob.DEFINITION);
         register(CostJob.DEFINITION);
+        register(DriftJob.DEFINITION);
     }
 
     private JobCatalog() {}

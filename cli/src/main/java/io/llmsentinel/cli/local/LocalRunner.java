@@ -223,6 +223,12 @@ public final class LocalRunner implements AutoCloseable {
         m.put("cost.finish-length.baseline", "30 min");
         m.put("cost.finish-length.warm-up", "4 min");
         m.put("cost.finish-length.min-calls", "20");
+        m.put("drift.starting-offsets", "latest");
+        m.put("drift.slice", "30 s");
+        m.put("drift.current-window", "2 min");
+        m.put("drift.reference.window", "8 min");
+        m.put("drift.min-samples", "100");
+        m.put("security.starting-offsets", "latest");
         LocalBudget.forRunawayTenant(simulation, System.currentTimeMillis())
                 .ifPresent(budget -> m.put("cost.budgets", budget));
         return m;

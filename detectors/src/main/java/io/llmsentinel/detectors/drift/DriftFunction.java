@@ -109,7 +109,6 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
                                             : "@" + e.promptTemplateVersion);
             k.firstEventAt = e.eventTime;
         }
-        k.firstEventAt = Math.min(k.firstEventAt, e.eventTime);
         k.lastEventAt = Math.max(k.lastEventAt, e.eventTime);
         if (k.cleanupAt == Long.MIN_VALUE) {
             k.cleanupAt = k.lastEventAt + settings.idleTimeoutMs();
@@ -166,16 +165,23 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
                 settings.referenceMode() == ReferenceMode.SLIDING
                         ? referenceFrom
                         : (pin.complete ? currentFrom : Math.min(currentFrom, pin.from));
+        // A key drifting for a whole reference length has a new normal: take it as reference.
+        boolean acceptDrifting =
+                k.driftingSince != Long.MIN_VALUE
+                        && end - k.driftingSince >= settings.referenceMs();
         List<Long> expired = new ArrayList<>();
+        List<Long> inCurrent = new ArrayList<>();
         for (Map.Entry<Long, DriftSlice> entry : slices.entries()) {
             long start = entry.getKey();
             if (start < keepFrom) {
                 expired.add(start);
             } else if (start >= currentFrom && start < end) {
                 current.merge(entry.getValue());
+                inCurrent.add(start);
             } else if (settings.referenceMode() == ReferenceMode.SLIDING
                     && start >= referenceFrom
-                    && start < referenceTo) {
+                    && start < referenceTo
+                    && (acceptDrifting || !entry.getValue().drifting)) {
                 reference.merge(entry.getValue());
             }
         }
@@ -184,6 +190,9 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
         }
         if (reference == null) {
             return; // a pinned reference still being captured
+        }
+        if (settings.referenceMode() == ReferenceMode.SLIDING && k.firstEventAt > referenceFrom) {
+            return; // the key's history does not cover a whole reference yet
         }
         evaluations.inc();
         DriftEvaluator.Window window =
@@ -207,6 +216,26 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
             }
             if (tracker.isIdle(ep)) {
                 k.episodes.remove(r.feature().name());
+            }
+        }
+        markDrifting(k, inCurrent, currentFrom);
+    }
+
+    /** Flags the current window's slices while any feature of the key drifts or is breaching. */
+    private void markDrifting(DriftKeyState k, List<Long> inCurrent, long currentFrom)
+            throws Exception {
+        if (k.episodes.isEmpty()) {
+            k.driftingSince = Long.MIN_VALUE;
+            return;
+        }
+        if (k.driftingSince == Long.MIN_VALUE) {
+            k.driftingSince = currentFrom;
+        }
+        for (Long start : inCurrent) {
+            DriftSlice s = slices.get(start);
+            if (!s.drifting) {
+                s.drifting = true;
+                slices.put(start, s);
             }
         }
     }

@@ -15,9 +15,17 @@ public class DriftKeyState {
     public String model;
     public String template;
 
+    /**
+     * Event time of the first event the key saw (not the minimum: one skewed clock must not pass
+     * for an hour of history).
+     */
     public long firstEventAt = Long.MIN_VALUE;
+
     public long lastEventAt = Long.MIN_VALUE;
     public long cleanupAt = Long.MIN_VALUE;
+
+    /** Start of the current run of evaluations with a drifting feature; MIN_VALUE if none. */
+    public long driftingSince = Long.MIN_VALUE;
 
     /** By feature wire name. */
     public Map<String, EpisodeState> episodes = new HashMap<>();

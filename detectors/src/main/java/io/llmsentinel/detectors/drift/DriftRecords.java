@@ -37,9 +37,9 @@ final class DriftRecords {
                 .id("statistic", "psi")
                 .id(
                         "rule",
-                        "psi>="
+                        "psi_at_least_"
                                 + settings.psiWarning()
-                                + "+bh_q="
+                                + "+bh_fdr_"
                                 + settings.falseDiscoveryRate()
                                 + "+"
                                 + settings.windowsToOpen()

@@ -12,6 +12,13 @@ import io.llmsentinel.schema.LlmEvent;
 public class DriftSlice {
     public long events;
 
+    /**
+     * Whether the key was drifting when this slice was in the current window. Such slices stay out
+     * of later sliding references: otherwise the end of an incident would read as a second drift,
+     * back to normal, against a reference full of the incident.
+     */
+    public boolean drifting;
+
     /** Indexed by {@link NumericFeature#ordinal()}. */
     public NumericHistogram[] numeric;
 

@@ -4,6 +4,8 @@ import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.cost.CostConfig;
 import io.llmsentinel.jobs.cost.CostJob;
+import io.llmsentinel.jobs.drift.DriftConfig;
+import io.llmsentinel.jobs.drift.DriftJob;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.ingest.RawRecord;
 import io.llmsentinel.jobs.latency.LatencyConfig;
@@ -71,7 +73,11 @@ public final class ReplayRunner {
                                 OutputCollector.tag(
                                         CostJob.build(ingested.events(), CostConfig.from(conf)),
                                         OutputRecord.ANOMALY,
-                                        "replay-tag-cost"));
+                                        "replay-tag-cost"),
+                                OutputCollector.tag(
+                                        DriftJob.build(ingested.events(), DriftConfig.from(conf)),
+                                        OutputRecord.ANOMALY,
+                                        "replay-tag-drift"));
         return write(OutputCollector.collect(outputs), outputDir);
     }
 

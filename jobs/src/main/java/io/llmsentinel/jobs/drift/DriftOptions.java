@@ -1,0 +1,157 @@
+package io.llmsentinel.jobs.drift;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** Options of the drift job. Keys, defaults and descriptions are the documentation. */
+public final class DriftOptions {
+    private DriftOptions() {}
+
+    public static final ConfigOption<String> STARTING_OFFSETS =
+            ConfigOptions.key("drift.starting-offsets")
+                    .stringType()
+                    .defaultValue("committed-or-earliest")
+                    .withDescription(
+                            "Where a fresh start (no savepoint) begins in llm.events: earliest,"
+                                    + " latest or committed-or-earliest. The consumer group is"
+                                    + " llm-sentinel-drift.");
+
+    public static final ConfigOption<List<String>> KEY_DIMENSIONS =
+            ConfigOptions.key("drift.key-dimensions")
+                    .stringType()
+                    .asList()
+                    .defaultValues("service", "model", "template")
+                    .withDescription(
+                            "What a key is made of, comma-separated, from: provider, model (the"
+                                    + " requested model), service, tenant, environment, operation,"
+                                    + " template (prompt template and version). The response"
+                                    + " model is a feature, not a dimension, so that a silent"
+                                    + " swap shows as a shift inside one key.");
+
+    public static final ConfigOption<Duration> SLICE =
+            ConfigOptions.key("drift.slice")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "Summaries are kept per slice of this length and the windows are"
+                                    + " evaluated at every slice end; both windows are whole"
+                                    + " slices.");
+
+    public static final ConfigOption<Duration> CURRENT_WINDOW =
+            ConfigOptions.key("drift.current-window")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription("The current window, sliding by one slice.");
+
+    public static final ConfigOption<String> REFERENCE =
+            ConfigOptions.key("drift.reference")
+                    .stringType()
+                    .defaultValue("sliding")
+                    .withDescription(
+                            "sliding: the reference window just before the current one. pinned:"
+                                    + " the first reference window of data each key saw after"
+                                    + " drift.reference.pin-id last changed, kept until it"
+                                    + " changes again (savepoints included).");
+
+    public static final ConfigOption<Duration> REFERENCE_WINDOW =
+            ConfigOptions.key("drift.reference.window")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription("Length of the reference (sliding or pinned).");
+
+    public static final ConfigOption<String> PIN_ID =
+            ConfigOptions.key("drift.reference.pin-id")
+                    .stringType()
+                    .defaultValue("initial")
+                    .withDescription(
+                            "With a pinned reference: change it (for example to the release"
+                                    + " version) and upgrade the job from a savepoint to capture"
+                                    + " new references.");
+
+    public static final ConfigOption<Duration> ALLOWED_LATENESS =
+            ConfigOptions.key("drift.allowed-lateness")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "How long after the watermark passes a slice's end it is judged."
+                                    + " Later events are counted in lateEvents and still feed"
+                                    + " the windows that follow.");
+
+    public static final ConfigOption<Integer> MIN_SAMPLES =
+            ConfigOptions.key("drift.min-samples")
+                    .intType()
+                    .defaultValue(200)
+                    .withDescription(
+                            "Values each side (reference and current) needs before a feature is"
+                                    + " tested.");
+
+    public static final ConfigOption<Integer> MIN_EMBEDDINGS =
+            ConfigOptions.key("drift.embedding.min-samples")
+                    .intType()
+                    .defaultValue(50)
+                    .withDescription("Embedding vectors each side needs.");
+
+    public static final ConfigOption<Double> PSI_WARNING =
+            ConfigOptions.key("drift.psi.warning")
+                    .doubleType()
+                    .defaultValue(0.2)
+                    .withDescription("PSI from which a significant shift counts as drift.");
+
+    public static final ConfigOption<Double> PSI_CRITICAL =
+            ConfigOptions.key("drift.psi.critical")
+                    .doubleType()
+                    .defaultValue(0.4)
+                    .withDescription("PSI from which drift is critical.");
+
+    public static final ConfigOption<Double> FALSE_DISCOVERY_RATE =
+            ConfigOptions.key("drift.false-discovery-rate")
+                    .doubleType()
+                    .defaultValue(0.01)
+                    .withDescription(
+                            "Benjamini-Hochberg level over the p-values (KS, chi-square) of one"
+                                    + " key's features in one evaluation.");
+
+    public static final ConfigOption<Integer> WINDOWS_TO_OPEN =
+            ConfigOptions.key("drift.windows-to-open")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription("Consecutive drifting evaluations that open an episode.");
+
+    public static final ConfigOption<Integer> WINDOWS_TO_RESOLVE =
+            ConfigOptions.key("drift.windows-to-resolve")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription("Consecutive clear evaluations that resolve it.");
+
+    public static final ConfigOption<Double> SIMILARITY_DROP =
+            ConfigOptions.key("drift.embedding.similarity-drop")
+                    .doubleType()
+                    .defaultValue(0.15)
+                    .withDescription(
+                            "Embedding drift when the current window's mean cosine similarity to"
+                                    + " the reference centroid is this fraction below the"
+                                    + " reference's own.");
+
+    public static final ConfigOption<Double> RELATIVE_ACCURACY =
+            ConfigOptions.key("drift.histogram.relative-accuracy")
+                    .doubleType()
+                    .defaultValue(0.02)
+                    .withDescription(
+                            "Relative bin width of the numeric histograms (state size against"
+                                    + " precision; see docs/drift-statistics.md).");
+
+    public static final ConfigOption<Integer> MAX_CATEGORIES =
+            ConfigOptions.key("drift.max-categories")
+                    .intType()
+                    .defaultValue(32)
+                    .withDescription(
+                            "Categories kept per feature and slice; the rest count as __other__.");
+
+    public static final ConfigOption<Integer> RESERVOIR_SIZE =
+            ConfigOptions.key("drift.embedding.reservoir-size")
+                    .intType()
+                    .defaultValue(64)
+                    .withDescription("Embedding vectors sampled per slice for MMD.");
+}
