@@ -3,6 +3,9 @@ package io.llmsentinel.detectors.drift;
 import io.llmsentinel.detectors.drift.stats.CategoricalDrift;
 import io.llmsentinel.detectors.drift.stats.CategoricalDriftStatistics;
 import io.llmsentinel.detectors.drift.stats.CategoryCounts;
+import io.llmsentinel.detectors.drift.stats.EmbeddingDrift;
+import io.llmsentinel.detectors.drift.stats.EmbeddingDriftStatistics;
+import io.llmsentinel.detectors.drift.stats.EmbeddingSummary;
 import io.llmsentinel.detectors.drift.stats.HistogramDriftStatistics;
 import io.llmsentinel.detectors.drift.stats.NumericDrift;
 import io.llmsentinel.detectors.drift.stats.NumericHistogram;
@@ -47,8 +50,12 @@ public final class DriftEvaluator {
             double cutoff,
             NumericDrift numeric,
             CategoricalDrift categorical,
+            EmbeddingDrift embedding,
             NumericHistogram referenceHistogram,
             NumericHistogram currentHistogram) {}
+
+    /** The embedding feature's name; its effect is the drop of mean similarity, not a PSI. */
+    public static final String EMBEDDING = "embedding";
 
     private static final List<FeatureRef> FEATURES = new ArrayList<>();
 
@@ -63,6 +70,7 @@ public final class DriftEvaluator {
                             : DriftAnomalies.CATEGORICAL_DRIFT;
             FEATURES.add(new FeatureRef(f.wireName(), type, null, f));
         }
+        FEATURES.add(new FeatureRef(EMBEDDING, DriftAnomalies.EMBEDDING_DRIFT, null, null));
     }
 
     private DriftEvaluator() {}
@@ -85,6 +93,7 @@ public final class DriftEvaluator {
         int n = FEATURES.size();
         NumericDrift[] numeric = new NumericDrift[n];
         CategoricalDrift[] categorical = new CategoricalDrift[n];
+        EmbeddingDrift[] embedding = new EmbeddingDrift[n];
         double[] pValues = new double[n];
         double[] effects = new double[n];
         for (int i = 0; i < n; i++) {
@@ -98,6 +107,15 @@ public final class DriftEvaluator {
                     numeric[i] = HistogramDriftStatistics.compute(ref, cur);
                     pValues[i] = numeric[i].ksPValue();
                     effects[i] = numeric[i].psi();
+                }
+            } else if (f.categorical() == null) {
+                EmbeddingSummary ref = reference.embedding;
+                EmbeddingSummary cur = current.embedding;
+                if (ref.count >= settings.minEmbeddings()
+                        && cur.count >= settings.minEmbeddings()
+                        && ref.dimension == cur.dimension) {
+                    embedding[i] = EmbeddingDriftStatistics.compute(ref, cur);
+                    effects[i] = embedding[i].meanSimilarityDrop();
                 }
             } else {
                 CategoryCounts ref = reference.categorical[f.categorical().ordinal()];
@@ -115,9 +133,16 @@ public final class DriftEvaluator {
         List<FeatureResult> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             FeatureRef f = FEATURES.get(i);
-            boolean tested = !Double.isNaN(pValues[i]);
-            boolean drifting =
-                    tested && pValues[i] <= cutoff && effects[i] >= settings.psiWarning();
+            boolean drifting;
+            boolean tested;
+            if (embedding[i] != null) {
+                // no p-value: the rule is an effect size on the whole window, as configured
+                tested = true;
+                drifting = effects[i] >= settings.similarityDrop();
+            } else {
+                tested = !Double.isNaN(pValues[i]);
+                drifting = tested && pValues[i] <= cutoff && effects[i] >= settings.psiWarning();
+            }
             results.add(
                     new FeatureResult(
                             f,
@@ -128,6 +153,7 @@ public final class DriftEvaluator {
                             cutoff,
                             numeric[i],
                             categorical[i],
+                            embedding[i],
                             f.numeric() == null ? null : reference.numeric[f.numeric().ordinal()],
                             f.numeric() == null ? null : current.numeric[f.numeric().ordinal()]));
         }

@@ -6,6 +6,7 @@ import io.llmsentinel.detectors.common.EpisodeTransition;
 import io.llmsentinel.detectors.common.Evidence;
 import io.llmsentinel.detectors.common.Severity;
 import io.llmsentinel.detectors.drift.stats.CategoricalDrift;
+import io.llmsentinel.detectors.drift.stats.EmbeddingDrift;
 import io.llmsentinel.detectors.drift.stats.MovedCategory;
 import io.llmsentinel.detectors.drift.stats.NumericDrift;
 import io.llmsentinel.schema.Anomaly;
@@ -26,6 +27,7 @@ final class DriftRecords {
             DriftEvaluator.Window w,
             DriftSettings settings) {
         boolean opened = t == EpisodeTransition.OPENED;
+        Rule rule = Rule.of(r.feature(), settings);
         String type = r.feature().anomalyType();
         AnomalyFactory.Builder b =
                 opened
@@ -34,32 +36,27 @@ final class DriftRecords {
         double peak = Double.isNaN(ep.peakValue) ? r.effect() : ep.peakValue;
         Evidence evidence = Evidence.create();
         evidence.id("feature", r.feature().name())
-                .id("statistic", "psi")
-                .id(
-                        "rule",
-                        "psi_at_least_"
-                                + settings.psiWarning()
-                                + "+bh_fdr_"
-                                + settings.falseDiscoveryRate()
-                                + "+"
-                                + settings.windowsToOpen()
-                                + "_windows")
+                .id("statistic", rule.statistic())
+                .id("rule", rule.description())
                 .id("reference", w.mode().name().toLowerCase(Locale.ROOT))
                 .number("reference_from", w.referenceFrom())
                 .number("reference_to", w.referenceTo())
                 .number("current_from", w.currentFrom())
                 .number("current_to", w.currentTo())
-                .number("psi_warning", settings.psiWarning())
-                .number("psi_critical", settings.psiCritical())
-                .number("peak_psi", peak);
+                .number("warning_threshold", rule.warning())
+                .number("critical_threshold", rule.critical())
+                .number("peak_" + rule.statistic(), peak);
         if (k.template != null) {
             evidence.id("prompt_template", k.template);
         }
         String detail = "";
         if (r.tested()) {
-            evidence.number("psi", r.effect())
-                    .number("p_value", r.pValue())
-                    .number("bh_cutoff", r.cutoff());
+            evidence.number(rule.statistic(), r.effect());
+            if (r.embedding() != null) {
+                detail = embeddingEvidence(evidence, r.embedding());
+            } else {
+                evidence.number("p_value", r.pValue()).number("bh_cutoff", r.cutoff());
+            }
             if (r.numeric() != null) {
                 detail = numericEvidence(evidence, r);
             } else if (r.categorical() != null) {
@@ -77,7 +74,9 @@ final class DriftRecords {
                         ? r.feature().name()
                                 + " drifted"
                                 + subject
-                                + ": PSI "
+                                + ": "
+                                + rule.label()
+                                + " "
                                 + fmt(r.effect())
                                 + " vs the "
                                 + referenceText(w, settings)
@@ -85,20 +84,70 @@ final class DriftRecords {
                         : r.feature().name()
                                 + " drift over"
                                 + subject
-                                + " (peak PSI "
+                                + " (peak "
+                                + rule.label()
+                                + " "
                                 + fmt(peak)
                                 + ")";
         return subject(b, k)
-                .severity(peak >= settings.psiCritical() ? Severity.CRITICAL : Severity.WARNING)
+                .severity(peak >= rule.critical() ? Severity.CRITICAL : Severity.WARNING)
                 .score(r.tested() ? r.effect() : peak)
-                .confidence(r.tested() ? 1 - r.pValue() : Double.NaN)
+                .confidence(r.tested() && !Double.isNaN(r.pValue()) ? 1 - r.pValue() : Double.NaN)
                 .observedValue(r.tested() ? r.effect() : Double.NaN)
-                .threshold(settings.psiWarning())
+                .threshold(rule.warning())
                 .window(w.currentFrom(), w.currentTo())
                 .detectedAt(w.currentTo())
                 .summary(summary)
                 .evidence(evidence)
                 .build();
+    }
+
+    /** How a feature is judged: its effect statistic and thresholds. */
+    record Rule(
+            String statistic, String label, double warning, double critical, String description) {
+        static Rule of(DriftEvaluator.FeatureRef feature, DriftSettings s) {
+            if (feature.name().equals(DriftEvaluator.EMBEDDING)) {
+                return new Rule(
+                        "mean_similarity_drop",
+                        "mean similarity drop",
+                        s.similarityDrop(),
+                        Math.min(1, 2 * s.similarityDrop()),
+                        "similarity_drop_at_least_"
+                                + s.similarityDrop()
+                                + "+"
+                                + s.windowsToOpen()
+                                + "_windows");
+            }
+            return new Rule(
+                    "psi",
+                    "PSI",
+                    s.psiWarning(),
+                    s.psiCritical(),
+                    "psi_at_least_"
+                            + s.psiWarning()
+                            + "+bh_fdr_"
+                            + s.falseDiscoveryRate()
+                            + "+"
+                            + s.windowsToOpen()
+                            + "_windows");
+        }
+    }
+
+    private static String embeddingEvidence(Evidence evidence, EmbeddingDrift d) {
+        evidence.number("centroid_cosine_distance", d.centroidCosineDistance())
+                .number("reference_mean_similarity", d.referenceMeanSimilarity())
+                .number("current_mean_similarity", d.currentMeanSimilarity())
+                .number("mmd2", d.mmd2())
+                .number("rbf_bandwidth", d.bandwidth())
+                .number("n_reference", d.nReference())
+                .number("n_current", d.nCurrent());
+        return "; mean cosine similarity to the reference centroid "
+                + fmt(d.referenceMeanSimilarity())
+                + " -> "
+                + fmt(d.currentMeanSimilarity())
+                + " (MMD^2 "
+                + fmt(d.mmd2())
+                + ")";
     }
 
     static Anomaly idleResolved(
@@ -108,13 +157,14 @@ final class DriftRecords {
             long now,
             DriftSettings settings) {
         double peak = ep.peakValue;
+        Rule rule = Rule.of(feature, settings);
         return subject(
                         AnomalyFactory.resolved(
                                 DriftAnomalies.DETECTOR, feature.anomalyType(), ep.episodeId),
                         k)
-                .severity(peak >= settings.psiCritical() ? Severity.CRITICAL : Severity.WARNING)
+                .severity(peak >= rule.critical() ? Severity.CRITICAL : Severity.WARNING)
                 .score(peak)
-                .threshold(settings.psiWarning())
+                .threshold(rule.warning())
                 .window(ep.openedAt, Math.max(ep.openedAt, k.lastEventAt))
                 .detectedAt(now)
                 .summary(
@@ -123,13 +173,16 @@ final class DriftRecords {
                                 + k.serviceName
                                 + ", model "
                                 + k.model
-                                + " went idle (peak PSI "
+                                + " went idle (peak "
+                                + rule.label()
+                                + " "
                                 + fmt(peak)
                                 + ")")
                 .evidence(
                         Evidence.create()
                                 .id("feature", feature.name())
-                                .number("peak_psi", peak)
+                                .id("statistic", rule.statistic())
+                                .number("peak_" + rule.statistic(), peak)
                                 .id("resolved_by", "idle_key"))
                 .build();
     }

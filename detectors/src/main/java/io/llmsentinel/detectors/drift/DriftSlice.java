@@ -1,6 +1,7 @@
 package io.llmsentinel.detectors.drift;
 
 import io.llmsentinel.detectors.drift.stats.CategoryCounts;
+import io.llmsentinel.detectors.drift.stats.EmbeddingSummary;
 import io.llmsentinel.detectors.drift.stats.NumericHistogram;
 import io.llmsentinel.schema.LlmEvent;
 
@@ -25,6 +26,9 @@ public class DriftSlice {
     /** Indexed by {@link CategoricalFeature#ordinal()}. */
     public CategoryCounts[] categorical;
 
+    /** Centroid sums and a seeded reservoir of the events' embedding vectors, if they carry any. */
+    public EmbeddingSummary embedding;
+
     public DriftSlice() {}
 
     public static DriftSlice empty(DriftSettings settings) {
@@ -37,6 +41,7 @@ public class DriftSlice {
         for (int i = 0; i < s.categorical.length; i++) {
             s.categorical[i] = new CategoryCounts(settings.maxCategories());
         }
+        s.embedding = new EmbeddingSummary(settings.reservoirSize(), EmbeddingSummary.DEFAULT_SEED);
         return s;
     }
 
@@ -54,6 +59,9 @@ public class DriftSlice {
                 categorical[f.ordinal()].add(v);
             }
         }
+        if (e.embedding != null && e.embedding.length > 0) {
+            embedding.add(e.embedding);
+        }
     }
 
     public void merge(DriftSlice other) {
@@ -64,5 +72,6 @@ public class DriftSlice {
         for (int i = 0; i < categorical.length; i++) {
             categorical[i].merge(other.categorical[i]);
         }
+        embedding.merge(other.embedding);
     }
 }

@@ -145,6 +145,54 @@ class DriftFunctionTest {
                         });
     }
 
+    /** A unit-ish vector near {@code topic} (one of two orthogonal directions), noisy. */
+    static float[] embedding(java.util.SplittableRandom rng, int topic) {
+        float[] v = new float[16];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (0.25 * rng.nextGaussian());
+        }
+        v[topic] += 1f;
+        return v;
+    }
+
+    @Test
+    void embeddingsMovingToAnotherTopicAreEmbeddingDrift() throws Exception {
+        open(DriftSettings.defaults());
+        long shiftAt = T0 + 90 * MINUTE;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        replay(
+                harness,
+                DriftTraffic.calls(
+                        7,
+                        T0,
+                        T0 + 150 * MINUTE,
+                        2000,
+                        e -> {
+                            // after the shift, half the traffic is about something else
+                            boolean moved = e.eventTime >= shiftAt && rng.nextBoolean();
+                            e.embedding = embedding(rng, moved ? 1 : 0);
+                        }));
+        List<Anomaly> drift =
+                opened(harness.extractOutputValues().stream().toList()).stream()
+                        .filter(a -> a.anomalyType.equals(DriftAnomalies.EMBEDDING_DRIFT))
+                        .toList();
+        assertThat(drift)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.evidence)
+                                    .containsEntry("statistic", "mean_similarity_drop")
+                                    .containsKeys(
+                                            "mmd2",
+                                            "centroid_cosine_distance",
+                                            "current_mean_similarity");
+                            assertThat(Double.parseDouble(a.evidence.get("mean_similarity_drop")))
+                                    .isGreaterThan(0.15);
+                            assertThat(a.detectedAt - shiftAt).isBetween(0L, 20 * MINUTE);
+                        });
+        assertValid(harness.extractOutputValues().stream().toList());
+    }
+
     @Test
     void aPinnedReferenceKeepsComparingWithTheCaptureAndSurvivesASnapshot() throws Exception {
         DriftSettings defaults = DriftSettings.defaults();
