@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             LocalCommand.class,
             ReplayCommand.class,
             SimulateCommand.class,
+            DriftStatsCommand.class,
             JobLauncher.class,
             CommandLine.HelpCommand.class
         })

@@ -74,7 +74,7 @@ public record DriftSettings(
                 0.15,
                 0.02,
                 32,
-                64);
+                16);
     }
 
     public long currentMs() {

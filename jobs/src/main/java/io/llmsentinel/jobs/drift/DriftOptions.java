@@ -152,6 +152,10 @@ public final class DriftOptions {
     public static final ConfigOption<Integer> RESERVOIR_SIZE =
             ConfigOptions.key("drift.embedding.reservoir-size")
                     .intType()
-                    .defaultValue(64)
-                    .withDescription("Embedding vectors sampled per slice for MMD.");
+                    .defaultValue(16)
+                    .withDescription(
+                            "Embedding vectors sampled per slice for MMD: 48 current and 192"
+                                    + " reference samples with the default windows. The"
+                                    + " reservoir dominates a key's state when events carry"
+                                    + " embeddings (16 x 384 floats = 24 KB per slice).");
 }
