@@ -7,6 +7,8 @@ import io.llmsentinel.detectors.common.Evidence;
 import io.llmsentinel.detectors.common.Severity;
 import io.llmsentinel.detectors.drift.stats.CategoricalDrift;
 import io.llmsentinel.detectors.drift.stats.EmbeddingDrift;
+import io.llmsentinel.detectors.drift.stats.HistogramDriftStatistics;
+import io.llmsentinel.detectors.drift.stats.MovedBin;
 import io.llmsentinel.detectors.drift.stats.MovedCategory;
 import io.llmsentinel.detectors.drift.stats.NumericDrift;
 import io.llmsentinel.schema.Anomaly;
@@ -197,17 +199,37 @@ final class DriftRecords {
                 .number("n_current", d.nCurrent())
                 .number("reference_mean", r.referenceHistogram().mean())
                 .number("current_mean", r.currentHistogram().mean());
-        return "; mean "
-                + fmt(r.referenceHistogram().mean())
-                + " -> "
-                + fmt(r.currentHistogram().mean())
-                + " (KS D "
-                + fmt(d.ksStatistic())
-                + ", n "
-                + d.nReference()
-                + "/"
-                + d.nCurrent()
-                + ")";
+        StringBuilder text =
+                new StringBuilder("; mean ")
+                        .append(fmt(r.referenceHistogram().mean()))
+                        .append(" -> ")
+                        .append(fmt(r.currentHistogram().mean()))
+                        .append(" (KS D ")
+                        .append(fmt(d.ksStatistic()))
+                        .append(", n ")
+                        .append(d.nReference())
+                        .append('/')
+                        .append(d.nCurrent())
+                        .append(')');
+        List<MovedBin> moved =
+                HistogramDriftStatistics.movedBins(
+                        r.referenceHistogram(), r.currentHistogram(), MOVED_IN_EVIDENCE);
+        for (int i = 0; i < moved.size(); i++) {
+            MovedBin m = moved.get(i);
+            String upper = Double.isInfinite(m.upper()) ? "inf" : fmt(m.upper());
+            evidence.id("moved_" + (i + 1), fmt(m.lower()) + ":" + upper)
+                    .number("moved_" + (i + 1) + "_reference_share", m.referenceShare())
+                    .number("moved_" + (i + 1) + "_current_share", m.currentShare());
+            text.append(i == 0 ? "; share of " + r.feature().name() + " in [" : ", [")
+                    .append(fmt(m.lower()))
+                    .append(", ")
+                    .append(upper)
+                    .append(") ")
+                    .append(pct(m.referenceShare()))
+                    .append(" -> ")
+                    .append(pct(m.currentShare()));
+        }
+        return text.toString();
     }
 
     private static String categoricalEvidence(

@@ -110,7 +110,12 @@ class DriftFunctionTest {
                 .containsEntry("reference", "sliding")
                 .containsKeys("psi", "p_value", "bh_cutoff", "ks_statistic", "n_current");
         assertThat(Double.parseDouble(open.evidence.get("psi"))).isGreaterThan(0.2);
-        assertThat(open.summary).contains("output_tokens drifted", "support-bot");
+        assertThat(open.summary)
+                .contains("output_tokens drifted", "support-bot", "share of output_tokens in [");
+        // the top moved decile bin is the top one, which the longer outputs fill
+        assertThat(open.evidence.get("moved_1")).endsWith(":inf");
+        assertThat(Double.parseDouble(open.evidence.get("moved_1_current_share")))
+                .isGreaterThan(Double.parseDouble(open.evidence.get("moved_1_reference_share")));
         assertThat(outputDrift.get(1).status).isEqualTo(Anomaly.STATUS_RESOLVED);
         assertValid(all);
     }

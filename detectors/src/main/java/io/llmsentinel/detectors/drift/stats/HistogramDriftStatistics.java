@@ -1,6 +1,9 @@
 package io.llmsentinel.detectors.drift.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The statistics of {@link ExactDriftStatistics#numeric} estimated from two {@link
@@ -59,6 +62,42 @@ public final class HistogramDriftStatistics {
                 wasserstein,
                 Divergences.psi(refShares, curShares),
                 Divergences.jensenShannon(refShares, curShares, 2));
+    }
+
+    /**
+     * The reference-decile bins (the same bins PSI and JS use) ordered by decreasing absolute
+     * change of share, at most {@code limit}. Edges are the lower bounds of the histogram bins the
+     * deciles snap to, so they are exact to the histogram's relative accuracy.
+     */
+    public static List<MovedBin> movedBins(
+            NumericHistogram reference, NumericHistogram current, int limit) {
+        reference.checkCompatible(current);
+        if (reference.count == 0 || current.count == 0) {
+            return List.of();
+        }
+        Bins ref = Bins.of(reference);
+        Bins cur = Bins.of(current);
+        long[] edges = decileEdgeKeys(ref);
+        long[] refCounts = countsPerDecileBin(ref, edges);
+        long[] curCounts = countsPerDecileBin(cur, edges);
+        List<MovedBin> bins = new ArrayList<>(refCounts.length);
+        for (int i = 0; i < refCounts.length; i++) {
+            double lower = i == 0 ? 0 : edgeValue(reference, edges[i - 1]);
+            double upper =
+                    i == edges.length ? Double.POSITIVE_INFINITY : edgeValue(reference, edges[i]);
+            bins.add(
+                    new MovedBin(
+                            lower,
+                            upper,
+                            (double) refCounts[i] / ref.total,
+                            (double) curCounts[i] / cur.total));
+        }
+        bins.sort(Comparator.comparingDouble((MovedBin b) -> -Math.abs(b.change())));
+        return List.copyOf(bins.subList(0, Math.min(limit, bins.size())));
+    }
+
+    private static double edgeValue(NumericHistogram h, long key) {
+        return key == Bins.ZERO_KEY ? 0 : h.lowerBound((int) key);
     }
 
     private static KolmogorovSmirnov.Result ks(Bins a, Bins b) {
