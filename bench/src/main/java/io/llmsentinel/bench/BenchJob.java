@@ -10,7 +10,11 @@ enum BenchJob {
     /** Canonical events in, latency anomalies out. */
     LATENCY("source-keyby-count-discard"),
     /** Canonical events in, cost anomalies out. */
-    COST("source-keyby-count-discard");
+    COST("source-keyby-count-discard"),
+    /** Canonical events in, drift anomalies out. */
+    DRIFT("source-keyby-count-discard"),
+    /** Canonical events in (texts scanned), security anomalies out. */
+    SECURITY("source-keyby-count-discard");
 
     private final String baselineLabel;
 
@@ -41,6 +45,8 @@ enum BenchJob {
                 .orElseThrow(
                         () ->
                                 new IllegalArgumentException(
-                                        "unknown job '" + name + "': ingest, latency or cost"));
+                                        "unknown job '"
+                                                + name
+                                                + "': ingest, latency, cost, drift or security"));
     }
 }

@@ -4,10 +4,14 @@ import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.cost.CostConfig;
 import io.llmsentinel.jobs.cost.CostJob;
+import io.llmsentinel.jobs.drift.DriftConfig;
+import io.llmsentinel.jobs.drift.DriftJob;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.jobs.latency.LatencyConfig;
 import io.llmsentinel.jobs.latency.LatencyJob;
+import io.llmsentinel.jobs.security.SecurityConfig;
+import io.llmsentinel.jobs.security.SecurityJob;
 import io.llmsentinel.schema.LlmEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -33,6 +37,8 @@ final class Pipelines {
                                 case INGEST -> ingest(run);
                                 case LATENCY -> latency(run);
                                 case COST -> cost(run);
+                                case DRIFT -> drift(run);
+                                case SECURITY -> security(run);
                             };
                 };
         graph.setJobName("bench " + run.id());
@@ -106,6 +112,24 @@ final class Pipelines {
         CostConfig config = run.costConfig();
         StreamExecutionEnvironment env = environment("rocksdb");
         CostJob.buildWithKafka(
+                env, config, eventsSource(config.kafka(), run, config.startingOffsets()));
+        return env.getStreamGraph();
+    }
+
+    /** {@link DriftJob#buildWithKafka} with a source bounded at the end offsets at start. */
+    private static StreamGraph drift(RunSpec run) {
+        DriftConfig config = run.driftConfig();
+        StreamExecutionEnvironment env = environment("rocksdb");
+        DriftJob.buildWithKafka(
+                env, config, eventsSource(config.kafka(), run, config.startingOffsets()));
+        return env.getStreamGraph();
+    }
+
+    /** {@link SecurityJob#buildWithKafka} with a source bounded at the end offsets at start. */
+    private static StreamGraph security(RunSpec run) {
+        SecurityConfig config = run.securityConfig();
+        StreamExecutionEnvironment env = environment("rocksdb");
+        SecurityJob.buildWithKafka(
                 env, config, eventsSource(config.kafka(), run, config.startingOffsets()));
         return env.getStreamGraph();
     }

@@ -5,8 +5,12 @@ import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.cost.CostConfig;
 import io.llmsentinel.jobs.cost.CostOptions;
+import io.llmsentinel.jobs.drift.DriftConfig;
+import io.llmsentinel.jobs.drift.DriftOptions;
 import io.llmsentinel.jobs.latency.LatencyConfig;
 import io.llmsentinel.jobs.latency.LatencyOptions;
+import io.llmsentinel.jobs.security.SecurityConfig;
+import io.llmsentinel.jobs.security.SecurityOptions;
 import io.llmsentinel.schema.SourceFormat;
 import java.time.Duration;
 import java.util.HashMap;
@@ -93,6 +97,26 @@ record RunSpec(
         s.put("cost.finish-length.warm-up", "4 min");
         s.put("cost.finish-length.min-calls", "20");
         return CostConfig.from(JobConfig.fromMap(s, CostOptions.class));
+    }
+
+    /** The drift configuration: the local run's short slices and windows. */
+    DriftConfig driftConfig() {
+        Map<String, String> s = common(data.topic());
+        s.put("kafka.topic.anomalies", anomaliesTopic());
+        s.put("drift.starting-offsets", "earliest");
+        s.put("drift.slice", "30 s");
+        s.put("drift.current-window", "2 min");
+        s.put("drift.reference.window", "8 min");
+        s.put("drift.min-samples", "100");
+        return DriftConfig.from(JobConfig.fromMap(s, DriftOptions.class));
+    }
+
+    /** The security configuration: the defaults. */
+    SecurityConfig securityConfig() {
+        Map<String, String> s = common(data.topic());
+        s.put("kafka.topic.anomalies", anomaliesTopic());
+        s.put("security.starting-offsets", "earliest");
+        return SecurityConfig.from(JobConfig.fromMap(s, SecurityOptions.class));
     }
 
     /** Settings every job takes; {@code eventsTopic} is the ingest output or the detector input. */

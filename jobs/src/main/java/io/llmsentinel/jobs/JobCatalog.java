@@ -6,6 +6,7 @@ import io.llmsentinel.jobs.cost.CostJob;
 import io.llmsentinel.jobs.drift.DriftJob;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.latency.LatencyJob;
+import io.llmsentinel.jobs.security.SecurityJob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class JobCatalog {
         register(LatencyJob.DEFINITION);
         register(CostJob.DEFINITION);
         register(DriftJob.DEFINITION);
+        register(SecurityJob.DEFINITION);
     }
 
     private JobCatalog() {}

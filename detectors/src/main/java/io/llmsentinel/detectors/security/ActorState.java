@@ -34,6 +34,12 @@ public class ActorState {
     public List<String> campaignSessions = new ArrayList<>();
     public List<String> campaignSamples = new ArrayList<>();
 
+    /** Open attack_escalation episode, or null. */
+    public ActorEpisode escalation;
+
+    /** Open retry_after_refusal episode, or null. */
+    public ActorEpisode retry;
+
     /** The pending check timer (campaign end, session expiry), or NONE. */
     public long checkAt = NONE;
 

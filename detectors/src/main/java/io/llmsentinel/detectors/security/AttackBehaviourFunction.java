@@ -5,7 +5,6 @@ import io.llmsentinel.detectors.common.EpisodeIds;
 import io.llmsentinel.detectors.common.EventTimeOrderBuffer;
 import io.llmsentinel.detectors.common.Evidence;
 import io.llmsentinel.detectors.common.Severity;
-import io.llmsentinel.detectors.common.SubjectKeys;
 import io.llmsentinel.schema.Anomaly;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,14 +30,16 @@ import org.apache.flink.util.Collector;
  *       episode, however long the actor keeps trying, resolved after a quiet campaign window;
  *   <li><b>escalation</b>: within a session, the prompt scores of {@code escalationTurns}
  *       consecutive turns rise strictly, by {@code escalationMinRise} in total, ending in an attack
- *       (the "crescendo": harmless questions turning hostile); one episode per session;
+ *       (the "crescendo": harmless questions turning hostile);
  *   <li><b>retry after refusal</b>: an attack within {@code retryWindowMs} after the model refused
- *       in the same session; one episode per session.
+ *       in the same session.
  * </ul>
  *
- * Turns are applied in event-time order (buffered until the watermark). A session is forgotten, and
- * its episodes resolved, {@code sessionIdleMs} after its last turn; the actor's state goes when it
- * holds no session, no open campaign and no attack inside the campaign window.
+ * Escalation and retry are one episode per actor, however many sessions it burns through, each
+ * resolved {@code quietMs} after its last occurrence. Turns are applied in event-time order
+ * (buffered until the watermark). A session is forgotten {@code sessionIdleMs} after its last turn;
+ * the actor's state goes when it holds no session, no open episode and no attack inside the
+ * campaign window.
  */
 public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSignal, Anomaly> {
     private final SecuritySettings settings;
@@ -94,7 +95,11 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         if (timestamp >= a.checkAt) {
             expire(a, timestamp, out);
         }
-        if (a.sessions == 0 && !a.campaignOpen() && a.recentAttacks.isEmpty()) {
+        if (a.sessions == 0
+                && !a.campaignOpen()
+                && a.recentAttacks.isEmpty()
+                && a.escalation == null
+                && a.retry == null) {
             if (a.checkAt != ActorState.NONE) {
                 ctx.timerService().deleteEventTimeTimer(a.checkAt);
             }
@@ -118,7 +123,7 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             observeAttack(a, t, actorKey, out);
         }
         if (t.sessionId != null) {
-            observeTurn(a, t, out);
+            observeTurn(a, t, actorKey, out);
         }
         actor.update(a);
         return a;
@@ -151,52 +156,43 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         }
     }
 
-    private void observeTurn(ActorState a, TurnSignal t, Collector<Anomaly> out) throws Exception {
+    private void observeTurn(ActorState a, TurnSignal t, String actorKey, Collector<Anomaly> out)
+            throws Exception {
         SessionTurns s = sessions.get(t.sessionId);
         if (s == null) {
             s = new SessionTurns();
             a.sessions++;
             if (a.sessions > settings.maxSessionsPerActor()) {
-                dropLongestIdleSession(a, t.eventTime, out);
+                dropLongestIdleSession(a);
             }
         }
         s.turns++;
-        if (t.eventId != null && s.sampleEventIds.size() < ActorState.MAX_SAMPLES) {
-            s.sampleEventIds.add(t.eventId);
-        }
 
         if (t.attack
                 && s.lastRefusalAt != SessionTurns.NONE
                 && t.eventTime - s.lastRefusalAt <= settings.retryWindowMs()) {
-            if (s.retryEpisodeId == null) {
-                s.retryEpisodeId =
-                        EpisodeIds.of(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.RETRY_AFTER_REFUSAL,
-                                SubjectKeys.of(a.tenantId, t.sessionId),
-                                t.eventTime);
-                s.retryOpenedAt = t.eventTime;
-                out.collect(retryOpened(a, s, t));
+            long gap = t.eventTime - s.lastRefusalAt;
+            if (a.retry == null) {
+                a.retry = open(SecurityAnomalies.RETRY_AFTER_REFUSAL, actorKey, t);
+                a.retry.observe(t);
+                out.collect(retryOpened(a, t, gap));
+            } else {
+                a.retry.observe(t);
             }
-            s.retries++;
         }
 
         s.recentScores.add(t.score);
         while (s.recentScores.size() > settings.escalationTurns()) {
             s.recentScores.remove(0);
         }
-        if (s.escalationEpisodeId == null && t.attack && escalates(s.recentScores)) {
-            s.escalationEpisodeId =
-                    EpisodeIds.of(
-                            SecurityAnomalies.DETECTOR,
-                            SecurityAnomalies.ATTACK_ESCALATION,
-                            SubjectKeys.of(a.tenantId, t.sessionId),
-                            t.eventTime);
-            s.escalationOpenedAt = t.eventTime;
-            out.collect(escalationOpened(a, s, t));
-        }
-        if (s.escalationEpisodeId != null) {
-            s.escalationPeak = Math.max(s.escalationPeak, t.score);
+        if (t.attack && escalates(s.recentScores)) {
+            if (a.escalation == null) {
+                a.escalation = open(SecurityAnomalies.ATTACK_ESCALATION, actorKey, t);
+                a.escalation.observe(t);
+                out.collect(escalationOpened(a, s, t));
+            } else {
+                a.escalation.observe(t);
+            }
         }
 
         if (t.refused) {
@@ -204,6 +200,13 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         }
         s.lastTurnAt = Math.max(s.lastTurnAt, t.eventTime);
         sessions.put(t.sessionId, s);
+    }
+
+    private static ActorEpisode open(String type, String actorKey, TurnSignal t) {
+        ActorEpisode e = new ActorEpisode();
+        e.episodeId = EpisodeIds.of(SecurityAnomalies.DETECTOR, type, actorKey, t.eventTime);
+        e.openedAt = t.eventTime;
+        return e;
     }
 
     boolean escalates(List<Double> scores) {
@@ -218,7 +221,7 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         return scores.get(scores.size() - 1) - scores.get(0) >= settings.escalationMinRise();
     }
 
-    /** Resolves what went quiet by {@code now}: the campaign, idle sessions. */
+    /** Resolves what went quiet by {@code now}: the campaign, the episodes, idle sessions. */
     private void expire(ActorState a, long now, Collector<Anomaly> out) throws Exception {
         if (a.lastAttackAt != ActorState.NONE
                 && now - a.lastAttackAt >= settings.campaignWindowMs()) {
@@ -228,6 +231,14 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             }
             a.recentAttacks.clear();
         }
+        if (a.escalation != null && now - a.escalation.lastAt >= settings.quietMs()) {
+            out.collect(episodeResolved(a, a.escalation, SecurityAnomalies.ATTACK_ESCALATION, now));
+            a.escalation = null;
+        }
+        if (a.retry != null && now - a.retry.lastAt >= settings.quietMs()) {
+            out.collect(episodeResolved(a, a.retry, SecurityAnomalies.RETRY_AFTER_REFUSAL, now));
+            a.retry = null;
+        }
         List<String> idle = new ArrayList<>();
         for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
             if (now - e.getValue().lastTurnAt >= settings.sessionIdleMs()) {
@@ -235,13 +246,13 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             }
         }
         for (String id : idle) {
-            closeSession(a, id, sessions.get(id), now, out);
+            sessions.remove(id);
+            a.sessions--;
         }
         actor.update(a);
     }
 
-    private void dropLongestIdleSession(ActorState a, long now, Collector<Anomaly> out)
-            throws Exception {
+    private void dropLongestIdleSession(ActorState a) throws Exception {
         String oldestId = null;
         long oldestAt = Long.MAX_VALUE;
         for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
@@ -251,22 +262,9 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             }
         }
         if (oldestId != null) {
-            closeSession(a, oldestId, sessions.get(oldestId), now, out);
+            sessions.remove(oldestId);
+            a.sessions--;
         }
-    }
-
-    private void closeSession(
-            ActorState a, String sessionId, SessionTurns s, long now, Collector<Anomaly> out)
-            throws Exception {
-        if (s.escalationEpisodeId != null) {
-            out.collect(sessionResolved(a, sessionId, s, SecurityAnomalies.ATTACK_ESCALATION, now));
-        }
-        if (s.retryEpisodeId != null) {
-            out.collect(
-                    sessionResolved(a, sessionId, s, SecurityAnomalies.RETRY_AFTER_REFUSAL, now));
-        }
-        sessions.remove(sessionId);
-        a.sessions--;
     }
 
     /** One timer per actor, at the earliest moment something can expire. */
@@ -274,6 +272,12 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         long next = Long.MAX_VALUE;
         if (a.lastAttackAt != ActorState.NONE && (a.campaignOpen() || !a.recentAttacks.isEmpty())) {
             next = a.lastAttackAt + settings.campaignWindowMs();
+        }
+        if (a.escalation != null) {
+            next = Math.min(next, a.escalation.lastAt + settings.quietMs());
+        }
+        if (a.retry != null) {
+            next = Math.min(next, a.retry.lastAt + settings.quietMs());
         }
         for (SessionTurns s : sessions.values()) {
             next = Math.min(next, s.lastTurnAt + settings.sessionIdleMs());
@@ -374,7 +378,7 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
                         AnomalyFactory.open(
                                 SecurityAnomalies.DETECTOR,
                                 SecurityAnomalies.ATTACK_ESCALATION,
-                                s.escalationEpisodeId),
+                                a.escalation.episodeId),
                         a)
                 .severity(Severity.WARNING)
                 .score(t.score)
@@ -384,21 +388,23 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
                 .window(t.eventTime, t.eventTime)
                 .detectedAt(t.eventTime)
                 .summary(
-                        "attack escalation in session "
+                        "attack escalation by "
+                                + who(a)
+                                + " in session "
                                 + t.sessionId
                                 + ": prompt scores rose over "
                                 + s.recentScores.size()
                                 + " turns to "
                                 + String.format(java.util.Locale.ROOT, "%.2f", t.score))
                 .evidence(evidence)
-                .sampleEventIds(s.sampleEventIds)
+                .sampleEventIds(a.escalation.sampleEventIds)
                 .build();
     }
 
-    private Anomaly retryOpened(ActorState a, SessionTurns s, TurnSignal t) {
+    private Anomaly retryOpened(ActorState a, TurnSignal t, long gapMs) {
         Evidence evidence =
                 Evidence.create()
-                        .number("ms_since_refusal", t.eventTime - s.lastRefusalAt)
+                        .number("ms_since_refusal", gapMs)
                         .number("retry_window_ms", settings.retryWindowMs())
                         .number("score", t.score)
                         .id("category", t.category)
@@ -407,47 +413,51 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
                         AnomalyFactory.open(
                                 SecurityAnomalies.DETECTOR,
                                 SecurityAnomalies.RETRY_AFTER_REFUSAL,
-                                s.retryEpisodeId),
+                                a.retry.episodeId),
                         a)
                 .severity(Severity.WARNING)
                 .score(t.score)
-                .observedValue(t.eventTime - s.lastRefusalAt)
+                .observedValue(gapMs)
                 .threshold(settings.retryWindowMs())
                 .sessionId(t.sessionId)
-                .window(s.lastRefusalAt, t.eventTime)
+                .window(t.eventTime - gapMs, t.eventTime)
                 .detectedAt(t.eventTime)
                 .summary(
-                        "attack retried "
-                                + (t.eventTime - s.lastRefusalAt) / 1000
+                        "attack retried by "
+                                + who(a)
+                                + " "
+                                + gapMs / 1000
                                 + " s after a refusal in session "
                                 + t.sessionId)
                 .evidence(evidence)
-                .sampleEventIds(s.sampleEventIds)
+                .sampleEventIds(a.retry.sampleEventIds)
                 .build();
     }
 
-    private Anomaly sessionResolved(
-            ActorState a, String sessionId, SessionTurns s, String type, long now) {
-        boolean escalation = type.equals(SecurityAnomalies.ATTACK_ESCALATION);
+    private Anomaly episodeResolved(ActorState a, ActorEpisode e, String type, long now) {
         Evidence evidence =
                 Evidence.create()
-                        .number("turns", s.turns)
-                        .number(
-                                escalation ? "peak_score" : "retries",
-                                escalation ? s.escalationPeak : s.retries);
+                        .number("occurrences", e.occurrences)
+                        .number("sessions", e.sessions.size())
+                        .number("peak_score", e.peakScore)
+                        .number("quiet_ms", settings.quietMs());
         return actorRecord(
-                        AnomalyFactory.resolved(
-                                SecurityAnomalies.DETECTOR,
-                                type,
-                                escalation ? s.escalationEpisodeId : s.retryEpisodeId),
-                        a)
+                        AnomalyFactory.resolved(SecurityAnomalies.DETECTOR, type, e.episodeId), a)
                 .severity(Severity.WARNING)
-                .sessionId(sessionId)
-                .window(escalation ? s.escalationOpenedAt : s.retryOpenedAt, s.lastTurnAt)
+                .score(e.peakScore)
+                .observedValue(e.occurrences)
+                .window(e.openedAt, e.lastAt)
                 .detectedAt(now)
-                .summary(type.replace('_', ' ') + " over: session " + sessionId + " went idle")
+                .summary(
+                        type.replace('_', ' ')
+                                + " over: "
+                                + e.occurrences
+                                + " time(s) in "
+                                + e.sessions.size()
+                                + " session(s) by "
+                                + who(a))
                 .evidence(evidence)
-                .sampleEventIds(s.sampleEventIds)
+                .sampleEventIds(e.sampleEventIds)
                 .build();
     }
 

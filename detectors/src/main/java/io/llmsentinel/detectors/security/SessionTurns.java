@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One session of an actor: the scores of its latest turns (for escalation), its last refusal (for
- * retry-after-refusal) and the session's open episodes. A Flink POJO.
+ * retry-after-refusal). A Flink POJO.
  */
 public class SessionTurns {
     static final long NONE = Long.MIN_VALUE;
@@ -14,16 +14,6 @@ public class SessionTurns {
     public long lastTurnAt = NONE;
     public long lastRefusalAt = NONE;
     public long turns;
-
-    public String escalationEpisodeId;
-    public long escalationOpenedAt;
-    public double escalationPeak;
-
-    public String retryEpisodeId;
-    public long retryOpenedAt;
-    public long retries;
-
-    public List<String> sampleEventIds = new ArrayList<>();
 
     public SessionTurns() {}
 }

@@ -109,7 +109,11 @@ class AttackBehaviourFunctionTest {
         send(turn("carol", "chat", T0 + MINUTE, 0.3, false));
         send(turn("carol", "chat", T0 + 2 * MINUTE, 0.55, false));
         send(turn("carol", "chat", T0 + 3 * MINUTE, 0.8, false));
-        harness.processWatermark(T0 + 5 * MINUTE);
+        // the same again in a new chat: the same episode
+        send(turn("carol", "chat-2", T0 + 4 * MINUTE, 0.1, false));
+        send(turn("carol", "chat-2", T0 + 5 * MINUTE, 0.4, false));
+        send(turn("carol", "chat-2", T0 + 6 * MINUTE, 0.9, false));
+        harness.processWatermark(T0 + 7 * MINUTE);
         List<Anomaly> esc = opened(output(), SecurityAnomalies.ATTACK_ESCALATION);
         assertThat(esc)
                 .singleElement()
@@ -119,7 +123,9 @@ class AttackBehaviourFunctionTest {
                             assertThat(a.detectedAt).isEqualTo(T0 + 2 * MINUTE);
                         });
         harness.processWatermark(T0 + 60 * MINUTE);
-        assertThat(resolved(output(), SecurityAnomalies.ATTACK_ESCALATION)).hasSize(1);
+        assertThat(resolved(output(), SecurityAnomalies.ATTACK_ESCALATION))
+                .singleElement()
+                .satisfies(a -> assertThat(a.evidence).containsEntry("sessions", "2"));
         assertAllStateAndTimersGone();
     }
 
@@ -153,7 +159,7 @@ class AttackBehaviourFunctionTest {
         List<Anomaly> all = output();
         assertThat(resolved(all, SecurityAnomalies.RETRY_AFTER_REFUSAL))
                 .singleElement()
-                .satisfies(a -> assertThat(a.evidence).containsEntry("retries", "2"));
+                .satisfies(a -> assertThat(a.evidence).containsEntry("occurrences", "2"));
         assertValid(all);
         assertAllStateAndTimersGone();
     }

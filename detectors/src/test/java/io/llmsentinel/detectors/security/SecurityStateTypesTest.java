@@ -12,5 +12,6 @@ class SecurityStateTypesTest {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(FindingEpisode.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(ActorState.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(SessionTurns.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(ActorEpisode.class);
     }
 }

@@ -10,6 +10,8 @@ import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.ingest.RawRecord;
 import io.llmsentinel.jobs.latency.LatencyConfig;
 import io.llmsentinel.jobs.latency.LatencyJob;
+import io.llmsentinel.jobs.security.SecurityConfig;
+import io.llmsentinel.jobs.security.SecurityJob;
 import io.llmsentinel.schema.SourceFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -77,7 +79,12 @@ public final class ReplayRunner {
                                 OutputCollector.tag(
                                         DriftJob.build(ingested.events(), DriftConfig.from(conf)),
                                         OutputRecord.ANOMALY,
-                                        "replay-tag-drift"));
+                                        "replay-tag-drift"),
+                                OutputCollector.tag(
+                                        SecurityJob.build(
+                                                ingested.events(), SecurityConfig.from(conf)),
+                                        OutputRecord.ANOMALY,
+                                        "replay-tag-security"));
         return write(OutputCollector.collect(outputs), outputDir);
     }
 

@@ -36,7 +36,12 @@ public final class ExpectedAnomalies {
         DEFAULT.put(IncidentType.MODEL_SWAP, Set.of("model_swap", "categorical_drift"));
         DEFAULT.put(
                 IncidentType.PROMPT_INJECTION,
-                Set.of("prompt_injection", "jailbreak", "attack_campaign", "attack_escalation"));
+                Set.of(
+                        "prompt_injection",
+                        "jailbreak",
+                        "attack_campaign",
+                        "attack_escalation",
+                        "retry_after_refusal"));
         DEFAULT.put(IncidentType.PII_LEAK, Set.of("pii_leak"));
         DEFAULT.put(IncidentType.SECRET_LEAK, Set.of("secret_leak"));
     }
