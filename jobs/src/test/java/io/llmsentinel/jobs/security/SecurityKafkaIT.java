@@ -1,0 +1,117 @@
+package io.llmsentinel.jobs.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmsentinel.detectors.security.SecurityAnomalies;
+import io.llmsentinel.jobs.DetectorJobs;
+import io.llmsentinel.jobs.SimulatedScenario;
+import io.llmsentinel.jobs.TestClusters;
+import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.kafka.KafkaConnectors;
+import io.llmsentinel.jobs.kafka.KafkaTestSupport;
+import io.llmsentinel.kafka.EmbeddedKafka;
+import io.llmsentinel.schema.Anomaly;
+import io.llmsentinel.schema.Codecs;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The security job end to end on the real broker: simulated events with PII, secrets and attacks in
+ * {@code llm.events}, the job with its Kafka source, checkpoints and exactly-once sink, and then
+ * every byte a downstream consumer reads from the anomalies topic ({@code read_committed}) checked
+ * against every raw PII and secret value the scanners find in the traffic.
+ */
+class SecurityKafkaIT {
+    static final String TIMELINE = "prompt_injection@5m+5m,pii_leak@12m+5m,secret_leak@19m+5m";
+
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
+
+    static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void noRecordInTheAnomaliesTopicCarriesARawDetectedValue() throws Exception {
+        SimulatedScenario scenario = new SimulatedScenario(21, 6, Duration.ofMinutes(26), TIMELINE);
+        Map<String, String> topicConfig = Map.of("retention.ms", "-1");
+        kafka.createTopic("sec.events", 2, topicConfig);
+        kafka.createTopic("sec.anomalies", 2, topicConfig);
+        List<byte[]> records = new ArrayList<>();
+        scenario.forEach(e -> records.add(Codecs.toJsonBytes(e)));
+        KafkaTestSupport.produce(kafka.bootstrapServers(), "sec.events", records);
+
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("kafka.topic.events", "sec.events");
+        settings.put("kafka.topic.anomalies", "sec.anomalies");
+        settings.put("kafka.transactional-id-prefix", "sec-it");
+        settings.put("security.starting-offsets", "earliest");
+        settings.put("job.checkpoint-interval", "500 ms");
+        settings.put("job.parallelism", "2");
+        SecurityConfig config =
+                SecurityConfig.from(JobConfig.fromMap(settings, SecurityOptions.class));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        SecurityJob.buildWithKafka(
+                env,
+                config,
+                KafkaConnectors.boundedEventsSource(
+                        config.kafka(),
+                        DetectorJobs.defaultGroupId(SecurityJob.NAME),
+                        config.startingOffsets(),
+                        OffsetsInitializer.latest()));
+        env.execute("security on Kafka");
+
+        List<ConsumerRecord<byte[], byte[]>> out =
+                KafkaTestSupport.readCommitted(
+                        kafka.bootstrapServers(), "sec.anomalies", 1, Duration.ofSeconds(30));
+        List<Anomaly> anomalies = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : out) {
+            anomalies.add(Codecs.fromJson(r.value(), Anomaly.class));
+        }
+        assertThat(anomalies)
+                .extracting(a -> a.anomalyType)
+                .contains(
+                        SecurityAnomalies.PII_LEAK,
+                        SecurityAnomalies.SECRET_LEAK,
+                        SecurityAnomalies.ATTACK_CAMPAIGN);
+        assertThat(anomalies).extracting(a -> a.anomalyId).doesNotHaveDuplicates();
+
+        Set<String> raw = SecurityJobIT.rawSensitiveValues(scenario);
+        System.out.printf(
+                "security on Kafka: %d events, %d anomaly records read_committed, checked"
+                        + " against %d raw PII/secret values%n",
+                records.size(), out.size(), raw.size());
+        assertThat(raw).isNotEmpty();
+        for (ConsumerRecord<byte[], byte[]> r : out) {
+            String bytes = new String(r.value(), StandardCharsets.UTF_8);
+            for (String value : raw) {
+                assertThat(bytes).doesNotContain(value);
+            }
+        }
+    }
+}
