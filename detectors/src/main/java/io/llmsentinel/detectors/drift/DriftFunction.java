@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -32,12 +34,19 @@ import org.apache.flink.util.Collector;
  * feature, one when it ends.
  */
 public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomaly> {
+    /**
+     * Rows buffered per key before they are folded into the slices: bounds the buffer (and the
+     * state per key) while making the slice update cost per event small.
+     */
+    static final int FOLD_ROWS = 64;
+
     private final DriftSettings settings;
     private final Map<String, EpisodeTracker> trackers = new HashMap<>();
 
     private transient ValueState<DriftKeyState> keyState;
     private transient MapState<Long, DriftSlice> slices;
     private transient ValueState<PinnedReference> pinned;
+    private transient ListState<DriftRow> pending;
     private transient Counter lateEvents;
     private transient Counter evaluations;
 
@@ -67,6 +76,9 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "pinned-reference", PinnedReference.class));
+        pending =
+                getRuntimeContext()
+                        .getListState(new ListStateDescriptor<>("pending-rows", DriftRow.class));
         var metrics = getRuntimeContext().getMetricGroup().addGroup("sentinel");
         lateEvents = metrics.counter("lateEvents");
         evaluations = metrics.counter("driftEvaluations");
@@ -87,12 +99,7 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
         } else {
             ctx.timerService().registerEventTimeTimer(evaluateAt);
         }
-        DriftSlice s = slices.get(sliceStart);
-        if (s == null) {
-            s = DriftSlice.empty(settings);
-        }
-        s.add(e);
-        slices.put(sliceStart, s);
+        pending.add(DriftRow.of(e, sliceStart));
 
         DriftKeyState k = keyState.value();
         if (k == null) {
@@ -114,7 +121,32 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
             k.cleanupAt = k.lastEventAt + settings.idleTimeoutMs();
             ctx.timerService().registerEventTimeTimer(k.cleanupAt);
         }
+        if (++k.pendingRows >= FOLD_ROWS) {
+            fold(k);
+        }
         keyState.update(k);
+    }
+
+    /** Folds the pending rows into their slices: one read and write per slice, not per event. */
+    private void fold(DriftKeyState k) throws Exception {
+        Iterable<DriftRow> rows = pending.get();
+        Map<Long, DriftSlice> touched = new HashMap<>();
+        if (rows != null) {
+            for (DriftRow row : rows) {
+                DriftSlice s = touched.get(row.sliceStart);
+                if (s == null) {
+                    s = slices.get(row.sliceStart);
+                    if (s == null) {
+                        s = DriftSlice.empty(settings);
+                    }
+                    touched.put(row.sliceStart, s);
+                }
+                s.add(row);
+            }
+        }
+        slices.putAll(touched);
+        pending.clear();
+        k.pendingRows = 0;
     }
 
     @Override
@@ -126,6 +158,9 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
         }
         long sliceEnd = timestamp - settings.allowedLatenessMs();
         if (Math.floorMod(sliceEnd, settings.sliceMs()) == 0) {
+            if (k.pendingRows > 0) {
+                fold(k);
+            }
             evaluate(ctx.getCurrentKey(), k, sliceEnd, out);
         }
         if (timestamp == k.cleanupAt) {
@@ -284,6 +319,7 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
         }
         keyState.clear();
         slices.clear();
+        pending.clear();
     }
 
     private Anomaly record(

@@ -27,6 +27,9 @@ public class DriftKeyState {
     /** Start of the current run of evaluations with a drifting feature; MIN_VALUE if none. */
     public long driftingSince = Long.MIN_VALUE;
 
+    /** Rows in the pending list, folded into the slices at {@code FOLD_ROWS} or at a slice end. */
+    public int pendingRows;
+
     /** By feature wire name. */
     public Map<String, EpisodeState> episodes = new HashMap<>();
 

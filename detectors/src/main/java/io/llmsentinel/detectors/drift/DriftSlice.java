@@ -46,21 +46,23 @@ public class DriftSlice {
     }
 
     public void add(LlmEvent e) {
+        add(DriftRow.of(e, 0));
+    }
+
+    public void add(DriftRow row) {
         events++;
-        for (NumericFeature f : NumericFeature.values()) {
-            double v = f.value(e);
-            if (!Double.isNaN(v)) {
-                numeric[f.ordinal()].add(v);
+        for (int i = 0; i < numeric.length; i++) {
+            if (!Double.isNaN(row.numeric[i])) {
+                numeric[i].add(row.numeric[i]);
             }
         }
-        for (CategoricalFeature f : CategoricalFeature.values()) {
-            String v = f.value(e);
-            if (v != null) {
-                categorical[f.ordinal()].add(v);
+        for (int i = 0; i < categorical.length; i++) {
+            if (row.categorical[i] != null) {
+                categorical[i].add(row.categorical[i]);
             }
         }
-        if (e.embedding != null && e.embedding.length > 0) {
-            embedding.add(e.embedding);
+        if (row.embedding != null) {
+            embedding.add(row.embedding);
         }
     }
 

@@ -31,6 +31,14 @@ import org.apache.flink.util.OutputTag;
 public class SecurityScanFunction extends ProcessFunction<LlmEvent, SecurityFinding> {
     public static final OutputTag<TurnSignal> TURNS = new OutputTag<>("turns") {};
 
+    /**
+     * Turns below this prompt score, neither attacks nor refused, are not sent to the behaviour
+     * rules: a prompt that matches nothing scores about 0.05, and such turns are nearly all the
+     * traffic, so sending them would put every user of the platform into keyed state for nothing.
+     * The cost: an escalation is a rise among the session's turns that scored at least this much.
+     */
+    static final double TURN_SIGNAL_FLOOR = 0.1;
+
     static final String PROMPT = "prompt";
     static final String RESPONSE = "response";
     static final String RETRIEVED = "retrieved_content";
@@ -87,7 +95,10 @@ public class SecurityScanFunction extends ProcessFunction<LlmEvent, SecurityFind
                                 : SecurityAnomalies.PROMPT_INJECTION;
                 out.collect(attackFinding(e, type, actor, PROMPT, prompt, v));
             }
-            ctx.output(TURNS, turn(e, actor, v));
+            boolean refused = RefusalRules.isRefusal(e.responseText);
+            if (v.attack() || refused || v.score() >= TURN_SIGNAL_FLOOR) {
+                ctx.output(TURNS, turn(e, actor, v, refused));
+            }
         }
         if (settings.scanRetrievedContent() && e.retrievedContent != null) {
             for (String doc : e.retrievedContent) {
@@ -277,7 +288,7 @@ public class SecurityScanFunction extends ProcessFunction<LlmEvent, SecurityFind
         return f;
     }
 
-    private TurnSignal turn(LlmEvent e, String actor, PromptVerdict v) {
+    private TurnSignal turn(LlmEvent e, String actor, PromptVerdict v, boolean refused) {
         TurnSignal t = new TurnSignal();
         t.actorKey = actor;
         t.eventId = e.eventId;
@@ -292,7 +303,7 @@ public class SecurityScanFunction extends ProcessFunction<LlmEvent, SecurityFind
         if (v.attack()) {
             t.ruleIds.addAll(v.ruleIds());
         }
-        t.refused = RefusalRules.isRefusal(e.responseText);
+        t.refused = refused;
         return t;
     }
 

@@ -10,5 +10,6 @@ class DriftStateTypesTest {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DriftSlice.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DriftKeyState.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(PinnedReference.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(DriftRow.class);
     }
 }
