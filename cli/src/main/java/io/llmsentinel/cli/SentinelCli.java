@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             SimulateCommand.class,
             DriftStatsCommand.class,
+            EvalSecurityCommand.class,
             JobLauncher.class,
             CommandLine.HelpCommand.class
         })
