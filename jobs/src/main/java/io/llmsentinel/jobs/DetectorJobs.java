@@ -1,10 +1,12 @@
 package io.llmsentinel.jobs;
 
+import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
+import java.util.function.Function;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -57,6 +59,23 @@ public final class DetectorJobs {
                         "Kafka " + kafka.eventsTopic())
                 .uid(jobName + "-events-source")
                 .name("Kafka " + kafka.eventsTopic() + " (read_committed)");
+    }
+
+    /**
+     * The whole Kafka wiring of a detector job around its graph: environment settings (uids,
+     * checkpoints, max parallelism), the events source with watermarks, the exactly-once anomaly
+     * sink.
+     */
+    public static void wire(
+            StreamExecutionEnvironment env,
+            JobSettings job,
+            KafkaSettings kafka,
+            WatermarkSettings watermarks,
+            String jobName,
+            KafkaSource<LlmEvent> source,
+            Function<DataStream<LlmEvent>, DataStream<Anomaly>> graph) {
+        JobEnvironment.apply(env, job);
+        sinkAnomalies(graph.apply(events(env, source, kafka, watermarks, jobName)), kafka, jobName);
     }
 
     /** The consumer group of a detector job without a configurable one. */

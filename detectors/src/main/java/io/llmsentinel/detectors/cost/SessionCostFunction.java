@@ -4,17 +4,15 @@ import io.llmsentinel.detectors.common.AnomalyFactory;
 import io.llmsentinel.detectors.common.EpisodeState;
 import io.llmsentinel.detectors.common.EpisodeTracker;
 import io.llmsentinel.detectors.common.EpisodeTransition;
+import io.llmsentinel.detectors.common.EventTimeOrderBuffer;
 import io.llmsentinel.detectors.common.Evidence;
 import io.llmsentinel.detectors.common.IdleEpisodes;
 import io.llmsentinel.detectors.common.Severity;
 import io.llmsentinel.detectors.common.SubjectKeys;
 import io.llmsentinel.schema.Anomaly;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -47,7 +45,7 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
     private final EpisodeTracker bloatTracker;
 
     private transient ValueState<SessionState> state;
-    private transient MapState<Long, List<CostCall>> pending;
+    private transient EventTimeOrderBuffer<CostCall> pending;
     private transient Counter lateEvents;
 
     public SessionCostFunction(SessionRules rules) {
@@ -76,12 +74,15 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("session", SessionState.class));
         pending =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "pending-calls",
-                                        Types.LONG,
-                                        Types.LIST(TypeInformation.of(CostCall.class))));
+                new EventTimeOrderBuffer<>(
+                        getRuntimeContext()
+                                .getMapState(
+                                        new MapStateDescriptor<>(
+                                                "pending-calls",
+                                                Types.LONG,
+                                                Types.LIST(TypeInformation.of(CostCall.class)))),
+                        // same event time: a fixed order, so every replay applies them alike
+                        Comparator.comparing(c -> c.eventId == null ? "" : c.eventId));
         lateEvents =
                 getRuntimeContext().getMetricGroup().addGroup("sentinel").counter("lateEvents");
     }
@@ -93,19 +94,10 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
      * would make replays of the same input disagree.
      */
     public void processElement(CostCall e, Context ctx, Collector<Anomaly> out) throws Exception {
-        long ts = e.eventTime;
-        if (ts <= ctx.timerService().currentWatermark()) {
+        if (!pending.offer(e, e.eventTime, ctx.timerService())) {
             lateEvents.inc();
             apply(e, ctx.getCurrentKey(), ctx.timerService(), out);
-            return;
         }
-        List<CostCall> calls = pending.get(ts);
-        if (calls == null) {
-            calls = new ArrayList<>(1);
-            ctx.timerService().registerEventTimeTimer(ts);
-        }
-        calls.add(e);
-        pending.put(ts, calls);
     }
 
     private void apply(CostCall e, String key, TimerService timers, Collector<Anomaly> out)
@@ -155,14 +147,8 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out)
             throws Exception {
-        List<CostCall> calls = pending.get(timestamp);
-        if (calls != null) {
-            pending.remove(timestamp);
-            // same event time: a fixed order, so every replay applies them alike
-            calls.sort(Comparator.comparing(c -> c.eventId == null ? "" : c.eventId));
-            for (CostCall c : calls) {
-                apply(c, ctx.getCurrentKey(), ctx.timerService(), out);
-            }
+        for (CostCall c : pending.take(timestamp)) {
+            apply(c, ctx.getCurrentKey(), ctx.timerService(), out);
         }
         SessionState s = state.value();
         if (s == null || timestamp != s.cleanupAt) {

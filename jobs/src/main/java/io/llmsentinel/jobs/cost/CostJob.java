@@ -9,7 +9,6 @@ import io.llmsentinel.detectors.cost.SessionCostFunction;
 import io.llmsentinel.detectors.cost.SpendScope;
 import io.llmsentinel.detectors.cost.SpendSpikeFunction;
 import io.llmsentinel.jobs.DetectorJobs;
-import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.JobLauncher;
 import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
@@ -117,10 +116,14 @@ public final class CostJob {
     /** The same job over a given events source (benchmarks pass a bounded one). */
     public static void buildWithKafka(
             StreamExecutionEnvironment env, CostConfig config, KafkaSource<LlmEvent> source) {
-        JobEnvironment.apply(env, config.job());
-        DataStream<LlmEvent> events =
-                DetectorJobs.events(env, source, config.kafka(), config.watermarks(), NAME);
-        DetectorJobs.sinkAnomalies(build(events, config), config.kafka(), NAME);
+        DetectorJobs.wire(
+                env,
+                config.job(),
+                config.kafka(),
+                config.watermarks(),
+                NAME,
+                source,
+                events -> build(events, config));
     }
 
     /**

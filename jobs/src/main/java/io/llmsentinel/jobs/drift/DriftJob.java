@@ -3,7 +3,6 @@ package io.llmsentinel.jobs.drift;
 import io.llmsentinel.detectors.drift.DriftFunction;
 import io.llmsentinel.detectors.latency.RouteKeySelector;
 import io.llmsentinel.jobs.DetectorJobs;
-import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
@@ -63,9 +62,13 @@ public final class DriftJob {
     /** The same job over a given events source (benchmarks pass a bounded one). */
     public static void buildWithKafka(
             StreamExecutionEnvironment env, DriftConfig config, KafkaSource<LlmEvent> source) {
-        JobEnvironment.apply(env, config.job());
-        DataStream<LlmEvent> events =
-                DetectorJobs.events(env, source, config.kafka(), config.watermarks(), NAME);
-        DetectorJobs.sinkAnomalies(build(events, config), config.kafka(), NAME);
+        DetectorJobs.wire(
+                env,
+                config.job(),
+                config.kafka(),
+                config.watermarks(),
+                NAME,
+                source,
+                events -> build(events, config));
     }
 }

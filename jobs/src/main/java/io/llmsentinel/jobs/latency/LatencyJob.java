@@ -3,7 +3,6 @@ package io.llmsentinel.jobs.latency;
 import io.llmsentinel.detectors.latency.LatencyDetectorFunction;
 import io.llmsentinel.detectors.latency.RouteKeySelector;
 import io.llmsentinel.jobs.DetectorJobs;
-import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
@@ -68,9 +67,13 @@ public final class LatencyJob {
     /** The same job over a given events source (benchmarks pass a bounded one). */
     public static void buildWithKafka(
             StreamExecutionEnvironment env, LatencyConfig config, KafkaSource<LlmEvent> source) {
-        JobEnvironment.apply(env, config.job());
-        DataStream<LlmEvent> events =
-                DetectorJobs.events(env, source, config.kafka(), config.watermarks(), NAME);
-        DetectorJobs.sinkAnomalies(build(events, config), config.kafka(), NAME);
+        DetectorJobs.wire(
+                env,
+                config.job(),
+                config.kafka(),
+                config.watermarks(),
+                NAME,
+                source,
+                events -> build(events, config));
     }
 }

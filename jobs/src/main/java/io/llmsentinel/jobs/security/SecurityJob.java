@@ -7,7 +7,6 @@ import io.llmsentinel.detectors.security.SecurityScanFunction;
 import io.llmsentinel.detectors.security.SecuritySubjects;
 import io.llmsentinel.detectors.security.TurnSignal;
 import io.llmsentinel.jobs.DetectorJobs;
-import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
@@ -80,9 +79,13 @@ public final class SecurityJob {
     /** The same job over a given events source (benchmarks pass a bounded one). */
     public static void buildWithKafka(
             StreamExecutionEnvironment env, SecurityConfig config, KafkaSource<LlmEvent> source) {
-        JobEnvironment.apply(env, config.job());
-        DataStream<LlmEvent> events =
-                DetectorJobs.events(env, source, config.kafka(), config.watermarks(), NAME);
-        DetectorJobs.sinkAnomalies(build(events, config), config.kafka(), NAME);
+        DetectorJobs.wire(
+                env,
+                config.job(),
+                config.kafka(),
+                config.watermarks(),
+                NAME,
+                source,
+                events -> build(events, config));
     }
 }
