@@ -33,6 +33,9 @@ import org.apache.flink.util.Collector;
  * has already closed is counted in {@code lateEvents} and ignored.
  */
 public class BudgetFunction extends KeyedProcessFunction<String, CostCall, Anomaly> {
+    /** State names: savepoints map state by them. Never change one. */
+    public static final String PERIODS_STATE = "periods";
+
     private static final long serialVersionUID = 1L;
 
     static final String WARNING = "warning";
@@ -75,7 +78,7 @@ public class BudgetFunction extends KeyedProcessFunction<String, CostCall, Anoma
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "periods", String.class, BudgetPeriodState.class));
+                                        PERIODS_STATE, String.class, BudgetPeriodState.class));
         lateEvents =
                 getRuntimeContext().getMetricGroup().addGroup("sentinel").counter("lateEvents");
     }

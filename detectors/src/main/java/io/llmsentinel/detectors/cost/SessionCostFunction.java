@@ -35,6 +35,11 @@ import org.apache.flink.util.Collector;
  * (the window slides with the session's newest call, not with the watermark).
  */
 public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, Anomaly> {
+    /** State names: savepoints map state by them. Never change one. */
+    public static final String SESSION_STATE = "session";
+
+    public static final String PENDING_CALLS_STATE = "pending-calls";
+
     private static final long serialVersionUID = 1L;
 
     static final String SESSION = "session";
@@ -72,13 +77,13 @@ public class SessionCostFunction extends KeyedProcessFunction<String, CostCall, 
     public void open(OpenContext openContext) {
         state =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("session", SessionState.class));
+                        .getState(new ValueStateDescriptor<>(SESSION_STATE, SessionState.class));
         pending =
                 new EventTimeOrderBuffer<>(
                         getRuntimeContext()
                                 .getMapState(
                                         new MapStateDescriptor<>(
-                                                "pending-calls",
+                                                PENDING_CALLS_STATE,
                                                 Types.LONG,
                                                 Types.LIST(TypeInformation.of(CostCall.class)))),
                         // same event time: a fixed order, so every replay applies them alike

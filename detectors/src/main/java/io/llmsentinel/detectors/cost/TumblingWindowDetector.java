@@ -36,6 +36,11 @@ import org.apache.flink.util.Collector;
  */
 public abstract class TumblingWindowDetector<S extends WindowedKeyState, W>
         extends KeyedProcessFunction<String, CostCall, Anomaly> {
+    /** State names: savepoints map state by them. Never change one. */
+    public static final String KEY_STATE = "state";
+
+    public static final String WINDOWS_STATE = "windows";
+
     private static final long serialVersionUID = 1L;
 
     protected final long windowMs;
@@ -75,10 +80,11 @@ public abstract class TumblingWindowDetector<S extends WindowedKeyState, W>
 
     @Override
     public void open(OpenContext openContext) {
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("state", stateClass));
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>(KEY_STATE, stateClass));
         windows =
                 getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("windows", Long.class, windowClass));
+                        .getMapState(
+                                new MapStateDescriptor<>(WINDOWS_STATE, Long.class, windowClass));
         lateEvents =
                 getRuntimeContext().getMetricGroup().addGroup("sentinel").counter("lateEvents");
     }

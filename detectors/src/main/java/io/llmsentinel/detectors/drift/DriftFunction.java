@@ -34,6 +34,13 @@ import org.apache.flink.util.Collector;
  * feature, one when it ends.
  */
 public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomaly> {
+    /** State names: savepoints map state by them. Never change one. */
+    public static final String KEY_STATE = "drift-key";
+
+    public static final String SLICES_STATE = "slices";
+    public static final String PINNED_REFERENCE_STATE = "pinned-reference";
+    public static final String PENDING_ROWS_STATE = "pending-rows";
+
     /**
      * Rows buffered per key before they are folded into the slices: bounds the buffer (and the
      * state per key) while making the slice update cost per event small.
@@ -65,20 +72,21 @@ public class DriftFunction extends KeyedProcessFunction<String, LlmEvent, Anomal
     public void open(OpenContext openContext) {
         keyState =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("drift-key", DriftKeyState.class));
+                        .getState(new ValueStateDescriptor<>(KEY_STATE, DriftKeyState.class));
         slices =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "slices", Types.LONG, Types.POJO(DriftSlice.class)));
+                                        SLICES_STATE, Types.LONG, Types.POJO(DriftSlice.class)));
         pinned =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "pinned-reference", PinnedReference.class));
+                                        PINNED_REFERENCE_STATE, PinnedReference.class));
         pending =
                 getRuntimeContext()
-                        .getListState(new ListStateDescriptor<>("pending-rows", DriftRow.class));
+                        .getListState(
+                                new ListStateDescriptor<>(PENDING_ROWS_STATE, DriftRow.class));
         var metrics = getRuntimeContext().getMetricGroup().addGroup("sentinel");
         lateEvents = metrics.counter("lateEvents");
         evaluations = metrics.counter("driftEvaluations");

@@ -41,8 +41,10 @@ public class LatencyDetectorFunction extends KeyedProcessFunction<String, LlmEve
     public static final OutputTag<LlmEvent> LATE_EVENTS =
             new OutputTag<>("latency-late-events", TypeInformation.of(LlmEvent.class));
 
-    static final String SLICES = "latency-minute-slices";
-    static final String KEY_STATE = "latency-key-state";
+    /** State names: savepoints map state by them. Never change one. */
+    public static final String SLICES = "latency-minute-slices";
+
+    public static final String KEY_STATE = "latency-key-state";
     private static final long MINUTE = LatencySettings.MINUTE_MS;
 
     private final LatencySettings settings;

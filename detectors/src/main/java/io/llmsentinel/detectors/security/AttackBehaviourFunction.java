@@ -42,6 +42,12 @@ import org.apache.flink.util.Collector;
  * campaign window.
  */
 public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSignal, Anomaly> {
+    /** State names: savepoints map state by them. Never change one. */
+    public static final String ACTOR_STATE = "actor";
+
+    public static final String SESSIONS_STATE = "sessions";
+    public static final String PENDING_TURNS_STATE = "pending-turns";
+
     private final SecuritySettings settings;
 
     private transient ValueState<ActorState> actor;
@@ -55,18 +61,22 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
 
     @Override
     public void open(OpenContext openContext) {
-        actor = getRuntimeContext().getState(new ValueStateDescriptor<>("actor", ActorState.class));
+        actor =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>(ACTOR_STATE, ActorState.class));
         sessions =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "sessions", Types.STRING, Types.POJO(SessionTurns.class)));
+                                        SESSIONS_STATE,
+                                        Types.STRING,
+                                        Types.POJO(SessionTurns.class)));
         buffer =
                 new EventTimeOrderBuffer<>(
                         getRuntimeContext()
                                 .getMapState(
                                         new MapStateDescriptor<>(
-                                                "pending-turns",
+                                                PENDING_TURNS_STATE,
                                                 Types.LONG,
                                                 Types.LIST(TypeInformation.of(TurnSignal.class)))),
                         Comparator.comparing((TurnSignal t) -> t.eventId == null ? "" : t.eventId));

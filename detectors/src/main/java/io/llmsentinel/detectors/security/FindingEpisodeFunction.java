@@ -31,6 +31,11 @@ import org.apache.flink.util.Collector;
  * same episodes with the same ids.
  */
 public class FindingEpisodeFunction extends KeyedProcessFunction<String, SecurityFinding, Anomaly> {
+    /** State names: savepoints map state by them. Never change one. */
+    public static final String EPISODE_STATE = "episode";
+
+    public static final String PENDING_FINDINGS_STATE = "pending-findings";
+
     /** Entity types whose exposure is critical at once: payment and identity numbers. */
     static final Set<String> CRITICAL_PII = Set.of("CREDIT_CARD", "IBAN", "US_SSN");
 
@@ -48,13 +53,13 @@ public class FindingEpisodeFunction extends KeyedProcessFunction<String, Securit
     public void open(OpenContext openContext) {
         episode =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("episode", FindingEpisode.class));
+                        .getState(new ValueStateDescriptor<>(EPISODE_STATE, FindingEpisode.class));
         buffer =
                 new EventTimeOrderBuffer<>(
                         getRuntimeContext()
                                 .getMapState(
                                         new MapStateDescriptor<>(
-                                                "pending-findings",
+                                                PENDING_FINDINGS_STATE,
                                                 Types.LONG,
                                                 Types.LIST(
                                                         TypeInformation.of(
