@@ -1,11 +1,11 @@
 package io.llmsentinel.bench;
 
-import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.cost.CostConfig;
 import io.llmsentinel.jobs.cost.CostJob;
 import io.llmsentinel.jobs.drift.DriftConfig;
 import io.llmsentinel.jobs.drift.DriftJob;
+import io.llmsentinel.jobs.ingest.IngestConfig;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.jobs.latency.LatencyConfig;

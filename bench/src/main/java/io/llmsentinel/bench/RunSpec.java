@@ -1,12 +1,12 @@
 package io.llmsentinel.bench;
 
-import io.llmsentinel.jobs.config.IngestConfig;
-import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.cost.CostConfig;
 import io.llmsentinel.jobs.cost.CostOptions;
 import io.llmsentinel.jobs.drift.DriftConfig;
 import io.llmsentinel.jobs.drift.DriftOptions;
+import io.llmsentinel.jobs.ingest.IngestConfig;
+import io.llmsentinel.jobs.ingest.IngestOptions;
 import io.llmsentinel.jobs.latency.LatencyConfig;
 import io.llmsentinel.jobs.latency.LatencyOptions;
 import io.llmsentinel.jobs.security.SecurityConfig;

@@ -1,8 +1,8 @@
 package io.llmsentinel.cli;
 
 import io.llmsentinel.jobs.JobCatalog;
-import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.ingest.IngestOptions;
 import io.llmsentinel.jobs.replay.ReplayRunner;
 import io.llmsentinel.schema.SourceFormat;
 import java.nio.file.Files;

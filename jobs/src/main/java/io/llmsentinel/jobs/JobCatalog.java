@@ -1,10 +1,10 @@
 package io.llmsentinel.jobs;
 
-import io.llmsentinel.jobs.config.IngestConfig;
-import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.cost.CostJob;
 import io.llmsentinel.jobs.drift.DriftJob;
+import io.llmsentinel.jobs.ingest.IngestConfig;
 import io.llmsentinel.jobs.ingest.IngestJob;
+import io.llmsentinel.jobs.ingest.IngestOptions;
 import io.llmsentinel.jobs.latency.LatencyJob;
 import io.llmsentinel.jobs.security.SecurityJob;
 import java.util.LinkedHashMap;

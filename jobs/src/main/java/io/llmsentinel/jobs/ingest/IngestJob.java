@@ -2,7 +2,6 @@ package io.llmsentinel.jobs.ingest;
 
 import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.JobLauncher;
-import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.DeadLetter;
 import io.llmsentinel.schema.LlmEvent;

@@ -1,7 +1,7 @@
 package io.llmsentinel.jobs.kafka;
 
-import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.ingest.IngestConfig;
 import io.llmsentinel.jobs.ingest.RawRecord;
 import io.llmsentinel.jobs.ingest.RawRecordDeserializer;
 import io.llmsentinel.schema.Anomaly;

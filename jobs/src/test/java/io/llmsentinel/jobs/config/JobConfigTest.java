@@ -3,6 +3,8 @@ package io.llmsentinel.jobs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.llmsentinel.jobs.ingest.IngestConfig;
+import io.llmsentinel.jobs.ingest.IngestOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

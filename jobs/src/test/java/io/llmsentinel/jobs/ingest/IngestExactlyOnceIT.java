@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.TestClusters;
-import io.llmsentinel.jobs.config.IngestConfig;
-import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.kafka.KafkaTestSupport;
 import io.llmsentinel.kafka.EmbeddedKafka;

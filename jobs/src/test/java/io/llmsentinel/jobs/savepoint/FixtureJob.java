@@ -1,14 +1,14 @@
 package io.llmsentinel.jobs.savepoint;
 
-import io.llmsentinel.jobs.config.IngestConfig;
-import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.cost.CostConfig;
 import io.llmsentinel.jobs.cost.CostJob;
 import io.llmsentinel.jobs.cost.CostOptions;
 import io.llmsentinel.jobs.drift.DriftConfig;
 import io.llmsentinel.jobs.drift.DriftJob;
 import io.llmsentinel.jobs.drift.DriftOptions;
+import io.llmsentinel.jobs.ingest.IngestConfig;
 import io.llmsentinel.jobs.ingest.IngestJob;
+import io.llmsentinel.jobs.ingest.IngestOptions;
 import io.llmsentinel.jobs.ingest.RawRecord;
 import io.llmsentinel.jobs.latency.LatencyConfig;
 import io.llmsentinel.jobs.latency.LatencyJob;

@@ -1,4 +1,4 @@
-package io.llmsentinel.jobs.config;
+package io.llmsentinel.jobs.ingest;
 
 import java.time.Duration;
 import java.util.List;

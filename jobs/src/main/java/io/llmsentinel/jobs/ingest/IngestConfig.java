@@ -1,5 +1,9 @@
-package io.llmsentinel.jobs.config;
+package io.llmsentinel.jobs.ingest;
 
+import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.config.JobSettings;
+import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.WatermarkSettings;
 import io.llmsentinel.schema.SourceFormat;
 import io.llmsentinel.schema.codec.ValidationLimits;
 import java.io.Serializable;
