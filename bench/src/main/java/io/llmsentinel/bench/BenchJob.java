@@ -1,52 +1,34 @@
 package io.llmsentinel.bench;
 
-import java.util.Arrays;
+import io.llmsentinel.jobs.JobCatalog;
+import io.llmsentinel.jobs.SentinelJob;
 import java.util.Locale;
 
-/** A job the harness measures, with the reference line it is compared against. */
-enum BenchJob {
-    /** Raw telemetry in, canonical events and dead letters out. */
-    INGEST("source-parse-discard"),
-    /** Canonical events in, latency anomalies out. */
-    LATENCY("source-keyby-count-discard"),
-    /** Canonical events in, cost anomalies out. */
-    COST("source-keyby-count-discard"),
-    /** Canonical events in, drift anomalies out. */
-    DRIFT("source-keyby-count-discard"),
-    /** Canonical events in (texts scanned), security anomalies out. */
-    SECURITY("source-keyby-count-discard");
-
-    private final String baselineLabel;
-
-    BenchJob(String baselineLabel) {
-        this.baselineLabel = baselineLabel;
-    }
+/**
+ * A job of the catalog as the harness measures it, with the reference line it is compared against:
+ * ingest against source-parse-discard, every detector against source-keyby-count-discard over the
+ * same events topic.
+ */
+record BenchJob(SentinelJob<?, ?, ?> job) {
+    static final BenchJob INGEST = new BenchJob(JobCatalog.INGEST);
 
     String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return job.name();
     }
 
     /** True for the jobs that read canonical events and write anomalies. */
     boolean detector() {
-        return this != INGEST;
+        return JobCatalog.detectors().contains(job);
     }
 
     String label(Pipeline pipeline) {
         return switch (pipeline) {
-            case BASELINE -> baselineLabel;
+            case BASELINE -> detector() ? "source-keyby-count-discard" : "source-parse-discard";
             case JOB -> wireName() + "-rocksdb-eo";
         };
     }
 
     static BenchJob parse(String name) {
-        return Arrays.stream(values())
-                .filter(j -> j.wireName().equals(name.trim().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(
-                        () ->
-                                new IllegalArgumentException(
-                                        "unknown job '"
-                                                + name
-                                                + "': ingest, latency, cost, drift or security"));
+        return new BenchJob(JobCatalog.byName(name.trim().toLowerCase(Locale.ROOT)));
     }
 }

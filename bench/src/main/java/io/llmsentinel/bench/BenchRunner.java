@@ -4,7 +4,7 @@ import io.llmsentinel.kafka.EmbeddedKafka;
 import io.llmsentinel.schema.SourceFormat;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +19,7 @@ final class BenchRunner {
     private final Duration checkpointInterval;
 
     /** Anomalies committed by the first run of each detector job: every later run must match. */
-    private final Map<BenchJob, Long> firstAnomalyCount = new EnumMap<>(BenchJob.class);
+    private final Map<BenchJob, Long> firstAnomalyCount = new HashMap<>();
 
     private int sequence;
 

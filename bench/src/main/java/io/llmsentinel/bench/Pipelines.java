@@ -1,24 +1,14 @@
 package io.llmsentinel.bench;
 
-import io.llmsentinel.jobs.config.KafkaSettings;
-import io.llmsentinel.jobs.cost.CostConfig;
-import io.llmsentinel.jobs.cost.CostJob;
-import io.llmsentinel.jobs.drift.DriftConfig;
-import io.llmsentinel.jobs.drift.DriftJob;
+import io.llmsentinel.jobs.JobCatalog;
+import io.llmsentinel.jobs.config.DetectorConfig;
 import io.llmsentinel.jobs.ingest.IngestConfig;
-import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
-import io.llmsentinel.jobs.latency.LatencyConfig;
-import io.llmsentinel.jobs.latency.LatencyJob;
-import io.llmsentinel.jobs.security.SecurityConfig;
-import io.llmsentinel.jobs.security.SecurityJob;
-import io.llmsentinel.schema.LlmEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -32,23 +22,27 @@ final class Pipelines {
         StreamGraph graph =
                 switch (run.pipeline()) {
                     case BASELINE -> run.job().detector() ? eventsBaseline(run) : rawBaseline(run);
-                    case JOB ->
-                            switch (run.job()) {
-                                case INGEST -> ingest(run);
-                                case LATENCY -> latency(run);
-                                case COST -> cost(run);
-                                case DRIFT -> drift(run);
-                                case SECURITY -> security(run);
-                            };
+                    case JOB -> job(run);
                 };
         graph.setJobName("bench " + run.id());
         return graph;
     }
 
+    /**
+     * The catalog's Kafka job with its source bounded at the end offsets at start. At the end of a
+     * bounded input Flink sends the final watermark, so every open window and timer fires before
+     * the job finishes: the last minutes of anomalies are part of the run.
+     */
+    private static StreamGraph job(RunSpec run) {
+        StreamExecutionEnvironment env = environment("rocksdb");
+        run.job().job().buildBounded(env, run.config(), OffsetsInitializer.latest());
+        return env.getStreamGraph();
+    }
+
     private static StreamGraph rawBaseline(RunSpec run) {
         StreamExecutionEnvironment env = environment("hashmap");
         env.setParallelism(run.parallelism());
-        IngestConfig config = run.ingestConfig();
+        IngestConfig config = JobCatalog.INGEST.config(run.config());
         env.fromSource(
                         KafkaConnectors.boundedRawSource(config, OffsetsInitializer.latest()),
                         WatermarkStrategy.noWatermarks(),
@@ -71,10 +65,14 @@ final class Pipelines {
     private static StreamGraph eventsBaseline(RunSpec run) {
         StreamExecutionEnvironment env = environment("hashmap");
         env.setParallelism(run.parallelism());
-        // only its Kafka settings are used, and those are the same for latency and cost
-        LatencyConfig config = run.latencyConfig();
+        // only its Kafka settings are used, and those are the same for every detector
+        DetectorConfig config = (DetectorConfig) run.job().job().config(run.config());
         env.fromSource(
-                        eventsSource(config.kafka(), run, config.startingOffsets()),
+                        KafkaConnectors.boundedEventsSource(
+                                config.kafka(),
+                                run.groupId(),
+                                config.startingOffsets(),
+                                OffsetsInitializer.latest()),
                         WatermarkStrategy.noWatermarks(),
                         "Kafka " + config.kafka().eventsTopic())
                 .uid("bench-events-source")
@@ -87,62 +85,6 @@ final class Pipelines {
                 .uid("bench-discard")
                 .name("Discard");
         return env.getStreamGraph();
-    }
-
-    /** {@link IngestJob#buildWithKafka} with a source bounded at the end offsets at start. */
-    private static StreamGraph ingest(RunSpec run) {
-        IngestConfig config = run.ingestConfig();
-        StreamExecutionEnvironment env = environment("rocksdb");
-        IngestJob.buildWithKafka(
-                env, config, KafkaConnectors.boundedRawSource(config, OffsetsInitializer.latest()));
-        return env.getStreamGraph();
-    }
-
-    /** {@link LatencyJob#buildWithKafka} with a source bounded at the end offsets at start. */
-    private static StreamGraph latency(RunSpec run) {
-        LatencyConfig config = run.latencyConfig();
-        StreamExecutionEnvironment env = environment("rocksdb");
-        LatencyJob.buildWithKafka(
-                env, config, eventsSource(config.kafka(), run, config.startingOffsets()));
-        return env.getStreamGraph();
-    }
-
-    /** {@link CostJob#buildWithKafka} with a source bounded at the end offsets at start. */
-    private static StreamGraph cost(RunSpec run) {
-        CostConfig config = run.costConfig();
-        StreamExecutionEnvironment env = environment("rocksdb");
-        CostJob.buildWithKafka(
-                env, config, eventsSource(config.kafka(), run, config.startingOffsets()));
-        return env.getStreamGraph();
-    }
-
-    /** {@link DriftJob#buildWithKafka} with a source bounded at the end offsets at start. */
-    private static StreamGraph drift(RunSpec run) {
-        DriftConfig config = run.driftConfig();
-        StreamExecutionEnvironment env = environment("rocksdb");
-        DriftJob.buildWithKafka(
-                env, config, eventsSource(config.kafka(), run, config.startingOffsets()));
-        return env.getStreamGraph();
-    }
-
-    /** {@link SecurityJob#buildWithKafka} with a source bounded at the end offsets at start. */
-    private static StreamGraph security(RunSpec run) {
-        SecurityConfig config = run.securityConfig();
-        StreamExecutionEnvironment env = environment("rocksdb");
-        SecurityJob.buildWithKafka(
-                env, config, eventsSource(config.kafka(), run, config.startingOffsets()));
-        return env.getStreamGraph();
-    }
-
-    /**
-     * The detector jobs' events source, ending at the end offsets at start. At the end of a bounded
-     * input Flink sends the final watermark, so every open window and timer fires before the job
-     * finishes: the last minutes of anomalies are part of the run.
-     */
-    private static KafkaSource<LlmEvent> eventsSource(
-            KafkaSettings kafka, RunSpec run, String startingOffsets) {
-        return KafkaConnectors.boundedEventsSource(
-                kafka, run.groupId(), startingOffsets, OffsetsInitializer.latest());
     }
 
     private static StreamExecutionEnvironment environment(String stateBackend) {

@@ -1,20 +1,13 @@
 package io.llmsentinel.bench;
 
+import io.llmsentinel.jobs.config.ConfigProfile;
 import io.llmsentinel.jobs.config.JobConfig;
-import io.llmsentinel.jobs.cost.CostConfig;
-import io.llmsentinel.jobs.cost.CostOptions;
-import io.llmsentinel.jobs.drift.DriftConfig;
-import io.llmsentinel.jobs.drift.DriftOptions;
-import io.llmsentinel.jobs.ingest.IngestConfig;
 import io.llmsentinel.jobs.ingest.IngestOptions;
-import io.llmsentinel.jobs.latency.LatencyConfig;
-import io.llmsentinel.jobs.latency.LatencyOptions;
-import io.llmsentinel.jobs.security.SecurityConfig;
-import io.llmsentinel.jobs.security.SecurityOptions;
 import io.llmsentinel.schema.SourceFormat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * One run: which job and pipeline over which data at which parallelism, and the names it owns.
@@ -55,68 +48,35 @@ record RunSpec(
         return (RawDataset) data;
     }
 
-    /** The ingest configuration, built the way the job builds it from its config file. */
-    IngestConfig ingestConfig() {
-        Map<String, String> s = common(eventsTopic());
-        s.put("kafka.topic.dlq", dlqTopic());
-        for (SourceFormat f : SourceFormat.values()) {
-            s.put(topicsKey(f), f == rawData().format() ? data.topic() : "");
-        }
-        s.put("ingest.group-id", groupId());
-        s.put("ingest.starting-offsets", "earliest");
-        // Simulated event times lie in 2025; the default 7-day age check would dead-letter them.
-        s.put("ingest.max-event-age", "0 s");
-        return IngestConfig.from(JobConfig.fromMap(s, IngestOptions.class));
-    }
-
     /**
-     * The latency configuration: the local run's shortened warm-up and half-life (the production
-     * defaults assume hours of history, which a short bench dataset does not have).
+     * The job's configuration, as its config file would give it: the run's topics, group and
+     * transactional ids, and for the detectors the local run's shortened windows and warm-ups (the
+     * production defaults assume hours of history, which a short bench dataset does not have).
      */
-    LatencyConfig latencyConfig() {
-        Map<String, String> s = common(data.topic());
-        s.put("kafka.topic.anomalies", anomaliesTopic());
-        s.put("latency.starting-offsets", "earliest");
-        s.put("latency.warmup", "4 min");
-        s.put("latency.baseline.half-life", "15 min");
-        return LatencyConfig.from(JobConfig.fromMap(s, LatencyOptions.class));
-    }
-
-    /** The cost configuration: the local run's shortened windows and warm-ups (no budgets). */
-    CostConfig costConfig() {
-        Map<String, String> s = common(data.topic());
-        s.put("kafka.topic.anomalies", anomaliesTopic());
-        s.put("cost.group-id", groupId());
-        s.put("cost.starting-offsets", "earliest");
-        s.put("cost.spend.window", "1 min");
-        s.put("cost.spend.baseline", "30 min");
-        s.put("cost.spend.warm-up", "4 min");
-        s.put("cost.spend.min-calls", "5");
-        s.put("cost.finish-length.window", "1 min");
-        s.put("cost.finish-length.baseline", "30 min");
-        s.put("cost.finish-length.warm-up", "4 min");
-        s.put("cost.finish-length.min-calls", "20");
-        return CostConfig.from(JobConfig.fromMap(s, CostOptions.class));
-    }
-
-    /** The drift configuration: the local run's short slices and windows. */
-    DriftConfig driftConfig() {
-        Map<String, String> s = common(data.topic());
-        s.put("kafka.topic.anomalies", anomaliesTopic());
-        s.put("drift.starting-offsets", "earliest");
-        s.put("drift.slice", "30 s");
-        s.put("drift.current-window", "2 min");
-        s.put("drift.reference.window", "8 min");
-        s.put("drift.min-samples", "100");
-        return DriftConfig.from(JobConfig.fromMap(s, DriftOptions.class));
-    }
-
-    /** The security configuration: the defaults. */
-    SecurityConfig securityConfig() {
-        Map<String, String> s = common(data.topic());
-        s.put("kafka.topic.anomalies", anomaliesTopic());
-        s.put("security.starting-offsets", "earliest");
-        return SecurityConfig.from(JobConfig.fromMap(s, SecurityOptions.class));
+    Configuration config() {
+        Map<String, String> s = common(job.detector() ? data.topic() : eventsTopic());
+        String namespace = job.job().namespace();
+        if (job.detector()) {
+            s.put("kafka.topic.anomalies", anomaliesTopic());
+            // the detector settings of the local profile; execution settings are the bench's
+            ConfigProfile.LOCAL.settingsFor(job.wireName()).entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(namespace))
+                    .forEach(e -> s.put(e.getKey(), e.getValue()));
+        } else {
+            s.put("kafka.topic.dlq", dlqTopic());
+            for (SourceFormat f : SourceFormat.values()) {
+                s.put(topicsKey(f), f == rawData().format() ? data.topic() : "");
+            }
+            s.put("ingest.group-id", groupId());
+            // Simulated event times lie in 2025; the default 7-day age check would dead-letter
+            // them.
+            s.put("ingest.max-event-age", "0 s");
+        }
+        if (job.wireName().equals("cost")) {
+            s.put("cost.group-id", groupId());
+        }
+        s.put(namespace + "starting-offsets", "earliest");
+        return JobConfig.fromMap(s, job.job().optionHolders().toArray(new Class<?>[0]));
     }
 
     /** Settings every job takes; {@code eventsTopic} is the ingest output or the detector input. */

@@ -1,13 +1,19 @@
 package io.llmsentinel.cli;
 
 import io.llmsentinel.jobs.JobCatalog;
+import io.llmsentinel.jobs.config.ConfigProfile;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.ingest.IngestOptions;
+import io.llmsentinel.jobs.replay.DetectorCoverage;
 import io.llmsentinel.jobs.replay.ReplayRunner;
 import io.llmsentinel.schema.SourceFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
@@ -48,6 +54,16 @@ public final class ReplayCommand implements Callable<Integer> {
     Path config;
 
     @Option(
+            names = "--profile",
+            defaultValue = "production",
+            paramLabel = "PROFILE",
+            description =
+                    "Settings laid under --config: production (the options' defaults: warm-ups and"
+                            + " baselines of hours) or local (the local run's windows of minutes,"
+                            + " for short files). Default: ${DEFAULT-VALUE}")
+    String profile;
+
+    @Option(
             names = "--parallelism",
             defaultValue = "2",
             description = "Parallelism (default ${DEFAULT-VALUE})")
@@ -63,10 +79,16 @@ public final class ReplayCommand implements Callable<Integer> {
                 JobCatalog.all().stream()
                         .flatMap(job -> job.optionHolders().stream())
                         .toArray(Class<?>[]::new);
-        Configuration conf =
-                config == null
-                        ? JobConfig.fromMap(replayDefaults(), options)
-                        : JobConfig.load(config, options);
+        Map<String, String> settings = new HashMap<>(profile().settings());
+        settings.putAll(replayDefaults());
+        if (config != null) {
+            settings.putAll(JobConfig.read(config));
+        }
+        Configuration conf = JobConfig.fromMap(settings, options);
+        List<DetectorCoverage> coverage = DetectorCoverage.of(conf);
+        System.out.println("history each detector needs before it can flag anything:");
+        coverage.forEach(
+                c -> System.out.printf("  %-9s %s%n", c.detector(), human(c.historyNeeded())));
 
         Configuration cluster = new Configuration();
         cluster.set(StateBackendOptions.STATE_BACKEND, "hashmap");
@@ -85,7 +107,53 @@ public final class ReplayCommand implements Callable<Integer> {
                                 System.out.printf(
                                         "  %-13s %8d  -> %s%n",
                                         kind, count, summary.files().get(kind)));
+        System.out.printf("the events span %s of event time%n", human(summary.eventSpan()));
+        for (DetectorCoverage c : coverage) {
+            if (c.blindOn(summary.eventSpan())) {
+                System.out.printf(
+                        "  %-9s could not flag anything: it needs %s of history%s%n",
+                        c.detector(),
+                        human(c.historyNeeded()),
+                        profile() == ConfigProfile.LOCAL ? "" : " (try --profile local)");
+            }
+        }
         return 0;
+    }
+
+    private ConfigProfile profile() {
+        for (ConfigProfile p : ConfigProfile.values()) {
+            if (p.wireName().equals(profile.trim().toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(
+                "--profile: unknown profile '"
+                        + profile
+                        + "'; one of "
+                        + Arrays.stream(ConfigProfile.values())
+                                .map(ConfigProfile::wireName)
+                                .toList());
+    }
+
+    /** "4 min", "2 h 30 min", "45 s". */
+    static String human(Duration d) {
+        if (d.isZero()) {
+            return "none";
+        }
+        long h = d.toHours();
+        long m = d.toMinutesPart();
+        long s = d.toSecondsPart();
+        StringBuilder out = new StringBuilder();
+        if (h > 0) {
+            out.append(h).append(" h");
+        }
+        if (m > 0) {
+            out.append(out.isEmpty() ? "" : " ").append(m).append(" min");
+        }
+        if (s > 0 || out.isEmpty()) {
+            out.append(out.isEmpty() ? "" : " ").append(s).append(" s");
+        }
+        return out.toString();
     }
 
     /** Backfills hold old events: the event-age check is off unless a config file sets it. */

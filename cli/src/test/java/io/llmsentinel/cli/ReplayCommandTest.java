@@ -126,6 +126,83 @@ class ReplayCommandTest {
                         });
     }
 
+    /**
+     * A 15-minute file is shorter than the production warm-ups: replay says so per detector, and
+     * the local profile (minutes instead of hours) makes the same file show the degradation.
+     */
+    @Test
+    @Timeout(240)
+    void replaySaysWhichDetectorsAFileIsTooShortForAndTheLocalProfileSeesThem(@TempDir Path dir)
+            throws Exception {
+        Path input = dir.resolve("short.jsonl");
+        SimulatorConfig config =
+                SimulatorConfig.builder()
+                        .seed(7)
+                        .ratePerSecond(20)
+                        .duration(Duration.ofMinutes(15))
+                        .format(SourceFormat.JSON)
+                        .timeline(Timeline.parse("latency_degradation@7m+6m"))
+                        .build();
+        try (FileRecordSink sink = new FileRecordSink(input, SourceFormat.JSON)) {
+            new SimulatorRunner().run(config, sink, null);
+        }
+
+        String production = replayPrinting(input, dir.resolve("production"));
+        assertThat(production)
+                .contains("latency   could not flag anything")
+                .contains("cost      could not flag anything")
+                .contains("drift     could not flag anything")
+                .doesNotContain("security  could not flag anything")
+                .contains("(try --profile local)");
+        assertThat(anomalies(dir.resolve("production")))
+                .noneMatch(a -> a.detector.equals("latency"));
+
+        String local = replayPrinting(input, dir.resolve("local"), "--profile", "local");
+        assertThat(local).doesNotContain("could not flag anything");
+        assertThat(anomalies(dir.resolve("local")))
+                .anySatisfy(
+                        a -> {
+                            assertThat(a.detector).isEqualTo("latency");
+                            assertThat(a.model).isEqualTo(degradedModel(config));
+                        });
+    }
+
+    @Test
+    void anUnknownProfileIsRefusedNamingTheProfiles(@TempDir Path dir) throws Exception {
+        Path input = Files.writeString(dir.resolve("empty.jsonl"), "");
+        String printed = replayPrinting(input, dir.resolve("out"), "--profile", "staging");
+        assertThat(printed).contains("unknown profile 'staging'").contains("production, local");
+    }
+
+    private static String replayPrinting(Path input, Path out, String... extra) {
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of("replay", "--input", input.toString(), "--output", out.toString()));
+        args.addAll(List.of(extra));
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        java.io.PrintStream originalErr = System.err;
+        java.io.PrintStream capture =
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            SentinelCli.commandLine().execute(args.toArray(new String[0]));
+        } finally {
+            System.setOut(original);
+            System.setErr(originalErr);
+        }
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        original.print(text);
+        return text;
+    }
+
+    private static List<Anomaly> anomalies(Path out) throws java.io.IOException {
+        return Files.readAllLines(out.resolve("anomalies.jsonl")).stream()
+                .map(a -> Codecs.fromJson(a, Anomaly.class))
+                .toList();
+    }
+
     private static String degradedModel(SimulatorConfig config) {
         return new SimulatorRunner()
                 .simulator(config).incidents().stream()

@@ -40,7 +40,7 @@ public final class JobLauncher implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SentinelJob sentinelJob = JobCatalog.byName(job);
+        SentinelJob<?, ?, ?> sentinelJob = JobCatalog.byName(job);
         Configuration conf = loadConfig(sentinelJob, config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         sentinelJob.buildWithKafka(env, conf);
@@ -48,7 +48,7 @@ public final class JobLauncher implements Callable<Integer> {
         return 0;
     }
 
-    public static Configuration loadConfig(SentinelJob job, Path file) throws Exception {
+    public static Configuration loadConfig(SentinelJob<?, ?, ?> job, Path file) throws Exception {
         Class<?>[] holders = job.optionHolders().toArray(new Class<?>[0]);
         return file == null ? JobConfig.fromMap(Map.of(), holders) : JobConfig.load(file, holders);
     }

@@ -3,6 +3,7 @@ package io.llmsentinel.cli.local;
 import io.llmsentinel.jobs.JobCatalog;
 import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.ConfigProfile;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.ingest.IngestOptions;
 import io.llmsentinel.kafka.EmbeddedKafka;
@@ -67,16 +68,15 @@ public final class LocalRunner implements AutoCloseable {
         Map<String, String> jobSettings = jobSettings(bootstrap, simulation);
         Topics.ensure(bootstrap, topics(), 2);
 
-        List<SentinelJob> jobs = JobCatalog.all();
+        List<SentinelJob<?, ?, ?>> jobs = JobCatalog.all();
         LocalFlinkCluster cluster =
                 LocalFlinkCluster.start(settings.uiPort(), jobs.size() + 1, settings.workDir());
         resources.add(cluster);
         out.println("Flink web UI:   " + cluster.restAddress());
-        for (SentinelJob job : jobs) {
+        for (SentinelJob<?, ?, ?> job : jobs) {
             Configuration conf =
                     JobConfig.fromMap(
-                            forJob(jobSettings, job.name()),
-                            job.optionHolders().toArray(new Class<?>[0]));
+                            forJob(jobSettings, job), job.optionHolders().toArray(new Class<?>[0]));
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(conf);
             job.buildWithKafka(env, conf);
@@ -197,50 +197,31 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /**
-     * Settings for every job of a local run. Detector windows and warm-ups are shortened so that a
-     * run of tens of minutes shows detections; production defaults assume hours of history.
+     * Settings for every job of a local run: the local profile (detector windows and warm-ups of
+     * minutes, since a run of tens of minutes has no hours of history), this run's Kafka, and every
+     * job starting at the end of its input topic.
      */
     private Map<String, String> jobSettings(String bootstrap, SimulatorConfig simulation) {
-        Map<String, String> m = new HashMap<>();
+        Map<String, String> m = new HashMap<>(ConfigProfile.LOCAL.settings());
         m.put(CommonOptions.BOOTSTRAP_SERVERS.key(), bootstrap);
         // a fresh prefix per run: an earlier run's open transactions cannot fence this one
         m.put(
                 CommonOptions.TRANSACTIONAL_ID_PREFIX.key(),
                 "sentinel-local-" + System.currentTimeMillis());
         m.put(CommonOptions.CHECKPOINT_INTERVAL.key(), "5 s");
-        m.put(CommonOptions.PARALLELISM.key(), "1");
-        m.put(CommonOptions.WATERMARK_OUT_OF_ORDERNESS.key(), "5 s");
-        m.put(IngestOptions.STARTING_OFFSETS.key(), "latest");
-        m.put("latency.starting-offsets", "latest");
-        m.put("latency.warmup", "4 min");
-        m.put("latency.baseline.half-life", "15 min");
-        m.put("cost.starting-offsets", "latest");
-        m.put("cost.spend.window", "1 min");
-        m.put("cost.spend.baseline", "30 min");
-        m.put("cost.spend.warm-up", "4 min");
-        m.put("cost.spend.min-calls", "5");
-        m.put("cost.finish-length.window", "1 min");
-        m.put("cost.finish-length.baseline", "30 min");
-        m.put("cost.finish-length.warm-up", "4 min");
-        m.put("cost.finish-length.min-calls", "20");
-        m.put("drift.starting-offsets", "latest");
-        m.put("drift.slice", "30 s");
-        m.put("drift.current-window", "2 min");
-        m.put("drift.reference.window", "8 min");
-        m.put("drift.min-samples", "100");
-        m.put("security.starting-offsets", "latest");
+        JobCatalog.all().forEach(job -> m.put(job.namespace() + "starting-offsets", "latest"));
         LocalBudget.forRunawayTenant(simulation, System.currentTimeMillis())
                 .ifPresent(budget -> m.put("cost.budgets", budget));
         return m;
     }
 
     /** The shared keys plus those of this job's own namespace. */
-    static Map<String, String> forJob(Map<String, String> all, String job) {
+    static Map<String, String> forJob(Map<String, String> all, SentinelJob<?, ?, ?> job) {
         Map<String, String> out = new HashMap<>();
         all.forEach(
                 (k, v) -> {
                     boolean shared = k.startsWith("kafka.") || k.startsWith("job.");
-                    if (shared || k.startsWith(job + ".")) {
+                    if (shared || k.startsWith(job.namespace())) {
                         out.put(k, v);
                     }
                 });

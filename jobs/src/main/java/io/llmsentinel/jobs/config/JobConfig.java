@@ -1,5 +1,6 @@
 package io.llmsentinel.jobs.config;
 
+import io.llmsentinel.jobs.JobCatalog;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Field;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -23,13 +23,14 @@ import org.apache.flink.configuration.Configuration;
  * settings and pass through to the Flink configuration.
  */
 public final class JobConfig {
-    /** Key prefixes owned by LLM-Sentinel; anything else is handed to Flink. */
-    private static final List<String> OWN_PREFIXES =
-            List.of("kafka.", "job.", "ingest.", "latency.", "cost.", "drift.", "security.");
-
     private JobConfig() {}
 
     public static Configuration load(Path file, Class<?>... optionHolders) throws IOException {
+        return fromMap(read(file), optionHolders);
+    }
+
+    /** A configuration file's settings as written, not yet validated. */
+    public static Map<String, String> read(Path file) throws IOException {
         Properties props = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(reader);
@@ -38,7 +39,7 @@ public final class JobConfig {
         for (String key : props.stringPropertyNames()) {
             map.put(key.trim(), unquote(props.getProperty(key).trim()));
         }
-        return fromMap(map, optionHolders);
+        return map;
     }
 
     /** Builds and validates a configuration; every error names the offending key. */
@@ -50,7 +51,8 @@ public final class JobConfig {
         Set<String> knownKeys = new LinkedHashSet<>();
         known.forEach(o -> knownKeys.add(o.key()));
         for (String key : values.keySet()) {
-            boolean ours = OWN_PREFIXES.stream().anyMatch(key::startsWith);
+            // keys in our namespaces (the catalog's) must be known; others are Flink's
+            boolean ours = JobCatalog.namespaces().stream().anyMatch(key::startsWith);
             if (ours && !knownKeys.contains(key)) {
                 throw new IllegalArgumentException(
                         "unknown configuration key '" + key + "'; known keys: " + knownKeys);

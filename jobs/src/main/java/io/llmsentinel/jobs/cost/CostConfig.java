@@ -8,15 +8,16 @@ import io.llmsentinel.detectors.cost.FinishLengthRule;
 import io.llmsentinel.detectors.cost.SessionRules;
 import io.llmsentinel.detectors.cost.SpendRule;
 import io.llmsentinel.detectors.cost.SpendScope;
+import io.llmsentinel.jobs.config.DetectorConfig;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import io.llmsentinel.schema.pricing.PricingTable;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
@@ -36,7 +37,23 @@ public record CostConfig(
         SessionRules sessions,
         FinishLengthRule finishLength,
         BudgetRules budgets)
-        implements Serializable {
+        implements DetectorConfig {
+
+    @Override
+    public Optional<String> consumerGroup() {
+        return Optional.of(groupId);
+    }
+
+    /**
+     * The spend and max_tokens warm-ups (the session rules and budgets need none: they are the part
+     * of cost detection a short backtest still exercises).
+     */
+    @Override
+    public Duration historyNeeded() {
+        long spendMs = spend.windowMs() * spend.warmupWindows();
+        long finishMs = finishLength.windowMs() * finishLength.warmupWindows();
+        return Duration.ofMillis(Math.max(spendMs, finishMs));
+    }
 
     public static CostConfig from(Configuration conf) {
         String offsets = conf.get(CostOptions.STARTING_OFFSETS);

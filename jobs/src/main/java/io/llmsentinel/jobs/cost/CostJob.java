@@ -8,17 +8,13 @@ import io.llmsentinel.detectors.cost.PriceEventFunction;
 import io.llmsentinel.detectors.cost.SessionCostFunction;
 import io.llmsentinel.detectors.cost.SpendScope;
 import io.llmsentinel.detectors.cost.SpendSpikeFunction;
-import io.llmsentinel.jobs.DetectorJobs;
-import io.llmsentinel.jobs.JobLauncher;
+import io.llmsentinel.jobs.DetectorJob;
 import io.llmsentinel.jobs.SentinelJob;
-import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The cost job: canonical events in, cost anomalies out. Calls are priced once (pricing table) and
@@ -33,12 +29,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class CostJob {
     public static final String NAME = "cost";
 
-    /** The job as the launchers and the job catalog see it. */
-    public static final SentinelJob DEFINITION =
-            SentinelJob.of(
-                    NAME,
-                    CostOptions.class,
-                    (env, conf) -> buildWithKafka(env, CostConfig.from(conf)));
+    /** The job as the launchers, replay and the benchmarks see it. */
+    public static final SentinelJob<LlmEvent, CostConfig, DataStream<Anomaly>> JOB =
+            DetectorJob.of(NAME, CostOptions.class, CostConfig::from, CostJob::build);
 
     private CostJob() {}
 
@@ -102,51 +95,6 @@ public final class CostJob {
                         .name("Budgets per tenant (" + config.budgets().budgets().size() + ")");
 
         return anomalies.union(sessions, truncation, budgets);
-    }
-
-    /** Wires Kafka around {@link #build}: used by {@code sentinel run cost} and the local run. */
-    public static void buildWithKafka(StreamExecutionEnvironment env, CostConfig config) {
-        buildWithKafka(
-                env,
-                config,
-                KafkaConnectors.eventsSource(
-                        config.kafka(), config.groupId(), config.startingOffsets()));
-    }
-
-    /** The same job over a given events source (benchmarks pass a bounded one). */
-    public static void buildWithKafka(
-            StreamExecutionEnvironment env, CostConfig config, KafkaSource<LlmEvent> source) {
-        DetectorJobs.wire(
-                env,
-                config.job(),
-                config.kafka(),
-                config.watermarks(),
-                NAME,
-                source,
-                events -> build(events, config));
-    }
-
-    /**
-     * {@code llm.events}, read {@code read_committed} with per-partition watermarks, like {@link
-     * DetectorJobs#events} but with the configured consumer group.
-     */
-    public static DataStream<LlmEvent> kafkaSource(
-            StreamExecutionEnvironment env, CostConfig config) {
-        return DetectorJobs.events(
-                env,
-                config.kafka(),
-                config.watermarks(),
-                NAME,
-                config.groupId(),
-                config.startingOffsets());
-    }
-
-    /** Same as {@code sentinel run cost --config FILE}. */
-    public static void main(String[] args) {
-        String[] withJob = new String[args.length + 1];
-        withJob[0] = NAME;
-        System.arraycopy(args, 0, withJob, 1, args.length);
-        JobLauncher.main(withJob);
     }
 
     /** For operator names: "10 min", "24 h", "90 s". */

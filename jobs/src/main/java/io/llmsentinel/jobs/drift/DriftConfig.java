@@ -5,10 +5,10 @@ import static io.llmsentinel.jobs.config.JobConfig.require;
 import io.llmsentinel.detectors.drift.DriftSettings;
 import io.llmsentinel.detectors.drift.ReferenceMode;
 import io.llmsentinel.detectors.latency.KeyDimension;
+import io.llmsentinel.jobs.config.DetectorConfig;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.config.WatermarkSettings;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,13 @@ public record DriftConfig(
         String startingOffsets,
         List<KeyDimension> dimensions,
         DriftSettings detector)
-        implements Serializable {
+        implements DetectorConfig {
+
+    /** A full reference window and a full current window. */
+    @Override
+    public Duration historyNeeded() {
+        return Duration.ofMillis(detector.referenceMs() + detector.currentMs());
+    }
 
     public static DriftConfig from(Configuration conf) {
         String offsets = conf.get(DriftOptions.STARTING_OFFSETS);

@@ -2,15 +2,12 @@ package io.llmsentinel.jobs.drift;
 
 import io.llmsentinel.detectors.drift.DriftFunction;
 import io.llmsentinel.detectors.latency.RouteKeySelector;
-import io.llmsentinel.jobs.DetectorJobs;
+import io.llmsentinel.jobs.DetectorJob;
 import io.llmsentinel.jobs.SentinelJob;
-import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The drift job: canonical events from {@code llm.events}, keyed by service, model and prompt
@@ -25,11 +22,9 @@ public final class DriftJob {
     /** Operator uid: savepoints map the summaries and pinned references by it. Never change it. */
     public static final String DETECTOR_UID = "drift-detector";
 
-    public static final SentinelJob DEFINITION =
-            SentinelJob.of(
-                    NAME,
-                    DriftOptions.class,
-                    (env, conf) -> buildWithKafka(env, DriftConfig.from(conf)));
+    /** The job as the launchers, replay and the benchmarks see it. */
+    public static final SentinelJob<LlmEvent, DriftConfig, DataStream<Anomaly>> JOB =
+            DetectorJob.of(NAME, DriftOptions.class, DriftConfig::from, DriftJob::build);
 
     private DriftJob() {}
 
@@ -47,28 +42,5 @@ public final class DriftJob {
                                         .name()
                                         .toLowerCase(java.util.Locale.ROOT)
                                 + " reference)");
-    }
-
-    public static void buildWithKafka(StreamExecutionEnvironment env, DriftConfig config) {
-        buildWithKafka(
-                env,
-                config,
-                KafkaConnectors.eventsSource(
-                        config.kafka(),
-                        DetectorJobs.defaultGroupId(NAME),
-                        config.startingOffsets()));
-    }
-
-    /** The same job over a given events source (benchmarks pass a bounded one). */
-    public static void buildWithKafka(
-            StreamExecutionEnvironment env, DriftConfig config, KafkaSource<LlmEvent> source) {
-        DetectorJobs.wire(
-                env,
-                config.job(),
-                config.kafka(),
-                config.watermarks(),
-                NAME,
-                source,
-                events -> build(events, config));
     }
 }

@@ -1,12 +1,13 @@
 package io.llmsentinel.jobs.ingest;
 
-import io.llmsentinel.jobs.JobEnvironment;
-import io.llmsentinel.jobs.JobLauncher;
+import io.llmsentinel.jobs.SentinelJob;
+import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.DeadLetter;
 import io.llmsentinel.schema.LlmEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -20,6 +21,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class IngestJob {
     public static final String NAME = "ingest";
+
+    /** The job as the launchers, replay and the benchmarks see it. */
+    public static final SentinelJob<RawRecord, IngestConfig, Outputs> JOB =
+            new SentinelJob<>(
+                    NAME, IngestOptions.class, IngestConfig::from, IngestJob::build, new Kafka());
 
     private IngestJob() {}
 
@@ -43,61 +49,62 @@ public final class IngestJob {
         return new Outputs(events, deadLetters);
     }
 
-    /** Wires Kafka around {@link #build}: used by {@code sentinel run ingest} and the local run. */
-    public static void buildWithKafka(StreamExecutionEnvironment env, IngestConfig config) {
-        buildWithKafka(env, config, KafkaConnectors.rawSource(config));
-    }
+    /**
+     * The raw topics, read {@code read_committed} with the position checkpointed; canonical events
+     * (keyed by event id) and dead letters out, exactly-once.
+     */
+    private static final class Kafka
+            implements SentinelJob.KafkaEnds<RawRecord, IngestConfig, Outputs> {
+        @Override
+        public JobSettings settings(IngestConfig config) {
+            return config.job();
+        }
 
-    /** The same job over a given raw source (benchmarks pass a bounded one). */
-    public static void buildWithKafka(
-            StreamExecutionEnvironment env, IngestConfig config, KafkaSource<RawRecord> source) {
-        JobEnvironment.apply(env, config.job());
-        // Safe here: every operator creates its outputs and keeps no reference to its inputs.
-        // Saves the deep copy of each event between the chained operators.
-        env.getConfig().enableObjectReuse();
-        sinkToKafka(build(kafkaSource(env, config, source), config), config);
-    }
+        @Override
+        public void configure(StreamExecutionEnvironment env) {
+            // Safe here: every operator creates its outputs and keeps no reference to its inputs.
+            // Saves the deep copy of each event between the chained operators.
+            env.getConfig().enableObjectReuse();
+        }
 
-    /** The raw topics, read {@code read_committed}; the position is checkpointed. */
-    public static DataStream<RawRecord> kafkaSource(
-            StreamExecutionEnvironment env, IngestConfig config) {
-        return kafkaSource(env, config, KafkaConnectors.rawSource(config));
-    }
+        @Override
+        public Source<RawRecord, ?, ?> source(
+                IngestConfig config, OffsetsInitializer stoppingOffsets) {
+            return stoppingOffsets == null
+                    ? KafkaConnectors.rawSource(config)
+                    : KafkaConnectors.boundedRawSource(config, stoppingOffsets);
+        }
 
-    private static DataStream<RawRecord> kafkaSource(
-            StreamExecutionEnvironment env, IngestConfig config, KafkaSource<RawRecord> source) {
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka raw telemetry")
-                .uid("ingest-kafka-source")
-                .name("Kafka raw telemetry " + config.topicFormats().keySet());
-    }
+        @Override
+        public DataStream<RawRecord> input(
+                StreamExecutionEnvironment env,
+                Source<RawRecord, ?, ?> source,
+                IngestConfig config) {
+            return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka raw telemetry")
+                    .uid("ingest-kafka-source")
+                    .name("Kafka raw telemetry " + config.topicFormats().keySet());
+        }
 
-    /** Exactly-once sinks for events (keyed by event id) and dead letters. */
-    public static void sinkToKafka(Outputs out, IngestConfig config) {
-        out.events()
-                .sinkTo(
-                        KafkaConnectors.jsonSink(
-                                config.kafka(),
-                                config.kafka().eventsTopic(),
-                                NAME + "-events",
-                                (LlmEvent e) -> e.eventId))
-                .uid("ingest-events-sink")
-                .name("Kafka " + config.kafka().eventsTopic());
-        out.deadLetters()
-                .sinkTo(
-                        KafkaConnectors.jsonSink(
-                                config.kafka(),
-                                config.kafka().dlqTopic(),
-                                NAME + "-dlq",
-                                (DeadLetter d) -> d.sourceTopic))
-                .uid("ingest-dlq-sink")
-                .name("Kafka " + config.kafka().dlqTopic());
-    }
-
-    /** Same as {@code sentinel run ingest --config FILE}. */
-    public static void main(String[] args) {
-        String[] withJob = new String[args.length + 1];
-        withJob[0] = NAME;
-        System.arraycopy(args, 0, withJob, 1, args.length);
-        JobLauncher.main(withJob);
+        @Override
+        public void sink(Outputs out, IngestConfig config) {
+            out.events()
+                    .sinkTo(
+                            KafkaConnectors.jsonSink(
+                                    config.kafka(),
+                                    config.kafka().eventsTopic(),
+                                    NAME + "-events",
+                                    (LlmEvent e) -> e.eventId))
+                    .uid("ingest-events-sink")
+                    .name("Kafka " + config.kafka().eventsTopic());
+            out.deadLetters()
+                    .sinkTo(
+                            KafkaConnectors.jsonSink(
+                                    config.kafka(),
+                                    config.kafka().dlqTopic(),
+                                    NAME + "-dlq",
+                                    (DeadLetter d) -> d.sourceTopic))
+                    .uid("ingest-dlq-sink")
+                    .name("Kafka " + config.kafka().dlqTopic());
+        }
     }
 }

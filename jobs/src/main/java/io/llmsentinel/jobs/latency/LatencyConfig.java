@@ -4,10 +4,10 @@ import static io.llmsentinel.jobs.config.JobConfig.require;
 
 import io.llmsentinel.detectors.latency.KeyDimension;
 import io.llmsentinel.detectors.latency.LatencySettings;
+import io.llmsentinel.jobs.config.DetectorConfig;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.config.WatermarkSettings;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,13 @@ public record LatencyConfig(
         JobSettings job,
         String startingOffsets,
         LatencySettings detector)
-        implements Serializable {
+        implements DetectorConfig {
+
+    /** The warm-up: baseline minutes a statistic needs before its rule may fire. */
+    @Override
+    public Duration historyNeeded() {
+        return Duration.ofMinutes(detector.warmupMinutes());
+    }
 
     public static LatencyConfig from(Configuration conf) {
         String offsets = conf.get(LatencyOptions.STARTING_OFFSETS);

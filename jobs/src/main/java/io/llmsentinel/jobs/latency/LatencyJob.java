@@ -2,15 +2,12 @@ package io.llmsentinel.jobs.latency;
 
 import io.llmsentinel.detectors.latency.LatencyDetectorFunction;
 import io.llmsentinel.detectors.latency.RouteKeySelector;
-import io.llmsentinel.jobs.DetectorJobs;
+import io.llmsentinel.jobs.DetectorJob;
 import io.llmsentinel.jobs.SentinelJob;
-import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The latency job: canonical events from {@code llm.events} in, keyed by route (provider, model,
@@ -28,12 +25,9 @@ public final class LatencyJob {
     /** Operator uid: savepoints map the detector's state by it. Never change it. */
     public static final String DETECTOR_UID = "latency-detector";
 
-    /** The job as the launchers and the job catalog see it. */
-    public static final SentinelJob DEFINITION =
-            SentinelJob.of(
-                    NAME,
-                    LatencyOptions.class,
-                    (env, conf) -> buildWithKafka(env, LatencyConfig.from(conf)));
+    /** The job as the launchers, replay and the benchmarks see it. */
+    public static final SentinelJob<LlmEvent, LatencyConfig, DataStream<Anomaly>> JOB =
+            DetectorJob.of(NAME, LatencyOptions.class, LatencyConfig::from, LatencyJob::build);
 
     private LatencyJob() {}
 
@@ -49,31 +43,5 @@ public final class LatencyJob {
                                         .map(d -> d.wireName())
                                         .toList()
                                 + " (1-min slices)");
-    }
-
-    /**
-     * Wires Kafka around {@link #build}: used by {@code sentinel run latency} and the local run.
-     */
-    public static void buildWithKafka(StreamExecutionEnvironment env, LatencyConfig config) {
-        buildWithKafka(
-                env,
-                config,
-                KafkaConnectors.eventsSource(
-                        config.kafka(),
-                        DetectorJobs.defaultGroupId(NAME),
-                        config.startingOffsets()));
-    }
-
-    /** The same job over a given events source (benchmarks pass a bounded one). */
-    public static void buildWithKafka(
-            StreamExecutionEnvironment env, LatencyConfig config, KafkaSource<LlmEvent> source) {
-        DetectorJobs.wire(
-                env,
-                config.job(),
-                config.kafka(),
-                config.watermarks(),
-                NAME,
-                source,
-                events -> build(events, config));
     }
 }

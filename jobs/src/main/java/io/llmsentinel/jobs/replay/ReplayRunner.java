@@ -1,23 +1,21 @@
 package io.llmsentinel.jobs.replay;
 
+import io.llmsentinel.jobs.JobCatalog;
 import io.llmsentinel.jobs.JobEnvironment;
-import io.llmsentinel.jobs.cost.CostConfig;
-import io.llmsentinel.jobs.cost.CostJob;
-import io.llmsentinel.jobs.drift.DriftConfig;
-import io.llmsentinel.jobs.drift.DriftJob;
+import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.ingest.IngestConfig;
 import io.llmsentinel.jobs.ingest.IngestJob;
 import io.llmsentinel.jobs.ingest.RawRecord;
-import io.llmsentinel.jobs.latency.LatencyConfig;
-import io.llmsentinel.jobs.latency.LatencyJob;
-import io.llmsentinel.jobs.security.SecurityConfig;
-import io.llmsentinel.jobs.security.SecurityJob;
+import io.llmsentinel.schema.Anomaly;
+import io.llmsentinel.schema.Codecs;
+import io.llmsentinel.schema.LlmEvent;
 import io.llmsentinel.schema.SourceFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +34,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class ReplayRunner {
     private ReplayRunner() {}
 
-    /** Counts by output kind, in the order the files are written. */
-    public record Summary(Map<String, Integer> counts, Map<String, Path> files) {}
+    /**
+     * Counts by output kind, in the order the files are written, and the event time the canonical
+     * events span (first to last).
+     */
+    public record Summary(
+            Map<String, Integer> counts, Map<String, Path> files, Duration eventSpan) {}
 
     /**
      * @param conf one configuration for every job (the union of their options); each job reads its
@@ -50,7 +52,7 @@ public final class ReplayRunner {
             Path outputDir,
             Configuration conf)
             throws Exception {
-        IngestConfig ingest = IngestConfig.from(conf);
+        IngestConfig ingest = JobCatalog.INGEST.config(conf);
         JobEnvironment.applyBounded(env, ingest.job());
         FileSource<RawRecord> source =
                 FileSource.forRecordStreamFormat(
@@ -61,31 +63,31 @@ public final class ReplayRunner {
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "Replay file")
                         .uid("replay-file-source")
                         .name("Replay " + input.getFileName() + " (" + format.wireName() + ")");
-        IngestJob.Outputs ingested = IngestJob.build(raw, ingest);
+        IngestJob.Outputs ingested = JobCatalog.INGEST.graph(raw, ingest);
         // the detectors read the canonical events with the watermarks ingest assigned, as they
         // read llm.events on Kafka
-        DataStream<OutputRecord> outputs =
-                OutputCollector.tagged(ingested)
-                        .union(
-                                OutputCollector.tag(
-                                        LatencyJob.build(
-                                                ingested.events(), LatencyConfig.from(conf)),
-                                        OutputRecord.ANOMALY,
-                                        "replay-tag-latency"),
-                                OutputCollector.tag(
-                                        CostJob.build(ingested.events(), CostConfig.from(conf)),
-                                        OutputRecord.ANOMALY,
-                                        "replay-tag-cost"),
-                                OutputCollector.tag(
-                                        DriftJob.build(ingested.events(), DriftConfig.from(conf)),
-                                        OutputRecord.ANOMALY,
-                                        "replay-tag-drift"),
-                                OutputCollector.tag(
-                                        SecurityJob.build(
-                                                ingested.events(), SecurityConfig.from(conf)),
-                                        OutputRecord.ANOMALY,
-                                        "replay-tag-security"));
+        DataStream<OutputRecord> outputs = OutputCollector.tagged(ingested);
+        for (SentinelJob<LlmEvent, ?, DataStream<Anomaly>> detector : JobCatalog.detectors()) {
+            outputs =
+                    outputs.union(
+                            OutputCollector.tag(
+                                    detector.graph(ingested.events(), conf),
+                                    OutputRecord.ANOMALY,
+                                    "replay-tag-" + detector.name()));
+        }
         return write(OutputCollector.collect(outputs), outputDir);
+    }
+
+    /** From the earliest to the latest event time of the canonical events. */
+    static Duration eventSpan(List<String> events) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (String json : events == null ? List.<String>of() : events) {
+            long t = Codecs.fromJson(json, LlmEvent.class).eventTime;
+            first = Math.min(first, t);
+            last = Math.max(last, t);
+        }
+        return first > last ? Duration.ZERO : Duration.ofMillis(last - first);
     }
 
     static Summary write(Map<String, List<String>> outputs, Path dir) throws IOException {
@@ -103,6 +105,6 @@ public final class ReplayRunner {
             counts.put(e.getKey(), e.getValue().size());
             files.put(e.getKey(), file);
         }
-        return new Summary(counts, files);
+        return new Summary(counts, files, eventSpan(outputs.get(OutputRecord.EVENT)));
     }
 }

@@ -5,10 +5,10 @@ import static io.llmsentinel.jobs.config.JobConfig.require;
 import io.llmsentinel.detectors.common.Redaction;
 import io.llmsentinel.detectors.security.ScanSettings;
 import io.llmsentinel.detectors.security.SecuritySettings;
+import io.llmsentinel.jobs.config.DetectorConfig;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.config.WatermarkSettings;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public record SecurityConfig(
         String startingOffsets,
         ScanSettings scan,
         SecuritySettings rules)
-        implements Serializable {
+        implements DetectorConfig {
 
     public static SecurityConfig from(Configuration conf) {
         String offsets = conf.get(SecurityOptions.STARTING_OFFSETS);

@@ -6,16 +6,13 @@ import io.llmsentinel.detectors.security.SecurityFinding;
 import io.llmsentinel.detectors.security.SecurityScanFunction;
 import io.llmsentinel.detectors.security.SecuritySubjects;
 import io.llmsentinel.detectors.security.TurnSignal;
-import io.llmsentinel.jobs.DetectorJobs;
+import io.llmsentinel.jobs.DetectorJob;
 import io.llmsentinel.jobs.SentinelJob;
-import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The security job: canonical events from {@code llm.events} are scanned once (prompt injection,
@@ -36,11 +33,9 @@ public final class SecurityJob {
     public static final String EPISODES_UID = "security-finding-episodes";
     public static final String BEHAVIOUR_UID = "security-attack-behaviour";
 
-    public static final SentinelJob DEFINITION =
-            SentinelJob.of(
-                    NAME,
-                    SecurityOptions.class,
-                    (env, conf) -> buildWithKafka(env, SecurityConfig.from(conf)));
+    /** The job as the launchers, replay and the benchmarks see it. */
+    public static final SentinelJob<LlmEvent, SecurityConfig, DataStream<Anomaly>> JOB =
+            DetectorJob.of(NAME, SecurityOptions.class, SecurityConfig::from, SecurityJob::build);
 
     private SecurityJob() {}
 
@@ -64,28 +59,5 @@ public final class SecurityJob {
                         .uid(BEHAVIOUR_UID)
                         .name("Campaigns, escalation and retries per actor");
         return episodes.union(behaviour);
-    }
-
-    public static void buildWithKafka(StreamExecutionEnvironment env, SecurityConfig config) {
-        buildWithKafka(
-                env,
-                config,
-                KafkaConnectors.eventsSource(
-                        config.kafka(),
-                        DetectorJobs.defaultGroupId(NAME),
-                        config.startingOffsets()));
-    }
-
-    /** The same job over a given events source (benchmarks pass a bounded one). */
-    public static void buildWithKafka(
-            StreamExecutionEnvironment env, SecurityConfig config, KafkaSource<LlmEvent> source) {
-        DetectorJobs.wire(
-                env,
-                config.job(),
-                config.kafka(),
-                config.watermarks(),
-                NAME,
-                source,
-                events -> build(events, config));
     }
 }

@@ -217,7 +217,7 @@ class CostSavepointIT {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        CostJob.buildWithKafka(env, config);
+        CostJob.JOB.buildWithKafka(env, config);
         return env.executeAsync(savepoint == null ? "cost before savepoint" : "cost restored");
     }
 

@@ -106,13 +106,14 @@ class IngestExactlyOnceIT {
         JobEnvironment.apply(env, config.job());
         FailingPassThrough.reset();
         DataStream<RawRecord> raw =
-                IngestJob.kafkaSource(env, config)
+                IngestJob.JOB
+                        .kafkaInput(env, config)
                         // an eighth of the input per failure: after the first restart from a
                         // late checkpoint, subtask 0 must still see enough records for the second
                         .map(new FailingPassThrough(VALID / 8))
                         .uid("test-failure-injection")
                         .name("Inject failures");
-        IngestJob.sinkToKafka(IngestJob.build(raw, config), config);
+        IngestJob.JOB.sinkToKafka(IngestJob.build(raw, config), config);
         var job = env.executeAsync("ingest exactly-once IT");
 
         List<ConsumerRecord<byte[], byte[]>> events =

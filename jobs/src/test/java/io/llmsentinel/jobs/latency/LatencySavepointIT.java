@@ -92,7 +92,7 @@ class LatencySavepointIT {
         // Run 1: the first 45 minutes, until the degradation's episode is committed.
         KafkaTestSupport.produce(kafka.bootstrapServers(), "sp.events", before);
         StreamExecutionEnvironment env1 = StreamExecutionEnvironment.getExecutionEnvironment();
-        LatencyJob.buildWithKafka(env1, config);
+        LatencyJob.JOB.buildWithKafka(env1, config);
         JobClient first = env1.executeAsync("latency savepoint IT, run 1");
         awaitAnomalies(a -> isOpen(a, "latency_p95_deviation"), Duration.ofSeconds(60));
         String savepoint =
@@ -104,7 +104,7 @@ class LatencySavepointIT {
         // Run 2: the job built anew from the same configuration, restored from the savepoint.
         KafkaTestSupport.produce(kafka.bootstrapServers(), "sp.events", after);
         StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
-        LatencyJob.buildWithKafka(env2, config);
+        LatencyJob.JOB.buildWithKafka(env2, config);
         StreamGraph graph = env2.getStreamGraph();
         graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
         JobClient second = env2.executeAsync(graph);

@@ -1,76 +1,34 @@
 package io.llmsentinel.jobs.savepoint;
 
-import io.llmsentinel.jobs.cost.CostConfig;
-import io.llmsentinel.jobs.cost.CostJob;
-import io.llmsentinel.jobs.cost.CostOptions;
-import io.llmsentinel.jobs.drift.DriftConfig;
-import io.llmsentinel.jobs.drift.DriftJob;
-import io.llmsentinel.jobs.drift.DriftOptions;
-import io.llmsentinel.jobs.ingest.IngestConfig;
+import io.llmsentinel.jobs.JobCatalog;
+import io.llmsentinel.jobs.SentinelJob;
 import io.llmsentinel.jobs.ingest.IngestJob;
-import io.llmsentinel.jobs.ingest.IngestOptions;
 import io.llmsentinel.jobs.ingest.RawRecord;
-import io.llmsentinel.jobs.latency.LatencyConfig;
-import io.llmsentinel.jobs.latency.LatencyJob;
-import io.llmsentinel.jobs.latency.LatencyOptions;
-import io.llmsentinel.jobs.security.SecurityConfig;
-import io.llmsentinel.jobs.security.SecurityJob;
-import io.llmsentinel.jobs.security.SecurityOptions;
 import io.llmsentinel.schema.LlmEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * How a fixture runs today's graph of a job: its input type, its option holder and the graph
- * builder the Kafka job, replay and the tests share. Outputs are named by kind ({@code anomalies},
- * {@code events}, {@code dead-letters}) so the restore test can compare them kind by kind.
+ * The stateful jobs that have fixtures, and how a fixture runs today's graph of each: the catalog's
+ * graph builder (the one the Kafka job, replay and the tests share) over the fixture input. Outputs
+ * are named by kind ({@code anomalies}, {@code events}, {@code dead-letters}) so the restore test
+ * can compare them kind by kind.
  */
 enum FixtureJob {
-    INGEST(
-            RawRecord.class,
-            IngestOptions.class,
-            (input, conf) -> {
-                @SuppressWarnings("unchecked")
-                IngestJob.Outputs out =
-                        IngestJob.build((DataStream<RawRecord>) input, IngestConfig.from(conf));
-                Map<String, DataStream<?>> m = new LinkedHashMap<>();
-                m.put("events", out.events());
-                m.put("dead-letters", out.deadLetters());
-                return m;
-            }),
-    LATENCY(
-            LlmEvent.class,
-            LatencyOptions.class,
-            (input, conf) -> anomalies(LatencyJob.build(events(input), LatencyConfig.from(conf)))),
-    COST(
-            LlmEvent.class,
-            CostOptions.class,
-            (input, conf) -> anomalies(CostJob.build(events(input), CostConfig.from(conf)))),
-    DRIFT(
-            LlmEvent.class,
-            DriftOptions.class,
-            (input, conf) -> anomalies(DriftJob.build(events(input), DriftConfig.from(conf)))),
-    SECURITY(
-            LlmEvent.class,
-            SecurityOptions.class,
-            (input, conf) ->
-                    anomalies(SecurityJob.build(events(input), SecurityConfig.from(conf))));
+    INGEST(RawRecord.class),
+    LATENCY(LlmEvent.class),
+    COST(LlmEvent.class),
+    DRIFT(LlmEvent.class),
+    SECURITY(LlmEvent.class);
 
     final Class<?> inputType;
-    final Class<?> options;
-    private final BiFunction<DataStream<?>, Configuration, Map<String, DataStream<?>>> graph;
 
-    FixtureJob(
-            Class<?> inputType,
-            Class<?> options,
-            BiFunction<DataStream<?>, Configuration, Map<String, DataStream<?>>> graph) {
+    FixtureJob(Class<?> inputType) {
         this.inputType = inputType;
-        this.options = options;
-        this.graph = graph;
     }
 
     String wireName() {
@@ -81,21 +39,34 @@ enum FixtureJob {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
+    SentinelJob<?, ?, ?> job() {
+        return JobCatalog.byName(wireName());
+    }
+
+    List<Class<?>> options() {
+        return job().optionHolders();
+    }
+
     /** Whether the input is canonical events that need event-time watermarks at the source. */
     boolean readsEvents() {
         return inputType == LlmEvent.class;
     }
 
     Map<String, DataStream<?>> graph(DataStream<?> input, Configuration conf) {
-        return graph.apply(input, conf);
+        Object out = graph(job(), input, conf);
+        Map<String, DataStream<?>> byKind = new LinkedHashMap<>();
+        if (out instanceof IngestJob.Outputs ingest) {
+            byKind.put("events", ingest.events());
+            byKind.put("dead-letters", ingest.deadLetters());
+        } else {
+            byKind.put("anomalies", (DataStream<?>) out);
+        }
+        return byKind;
     }
 
     @SuppressWarnings("unchecked")
-    private static DataStream<LlmEvent> events(DataStream<?> input) {
-        return (DataStream<LlmEvent>) input;
-    }
-
-    private static Map<String, DataStream<?>> anomalies(DataStream<?> anomalies) {
-        return Map.of("anomalies", anomalies);
+    private static <I> Object graph(
+            SentinelJob<I, ?, ?> job, DataStream<?> input, Configuration conf) {
+        return job.graph((DataStream<I>) input, conf);
     }
 }

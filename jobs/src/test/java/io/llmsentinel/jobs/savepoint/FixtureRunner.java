@@ -113,7 +113,7 @@ final class FixtureRunner {
 
     /** The job configuration as the job would read it from a file with these keys. */
     static Configuration jobConfig(FixtureJob job, Map<String, String> config) {
-        return JobConfig.fromMap(config, job.options);
+        return JobConfig.fromMap(config, job.options().toArray(new Class<?>[0]));
     }
 
     private static List<String> build(

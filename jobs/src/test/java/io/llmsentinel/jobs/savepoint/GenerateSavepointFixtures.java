@@ -111,7 +111,7 @@ class GenerateSavepointFixtures {
     private static Map<String, String> spelledOut(FixtureJob job, Map<String, String> settings) {
         Configuration conf = FixtureRunner.jobConfig(job, settings);
         Set<ConfigOption<?>> options = JobConfig.options(CommonOptions.class);
-        options.addAll(JobConfig.options(job.options));
+        job.options().forEach(holder -> options.addAll(JobConfig.options(holder)));
         Configuration explicit = new Configuration();
         for (ConfigOption<?> option : options) {
             copy(option, conf, explicit);

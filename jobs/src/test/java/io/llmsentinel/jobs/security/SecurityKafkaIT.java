@@ -3,11 +3,9 @@ package io.llmsentinel.jobs.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.detectors.security.SecurityAnomalies;
-import io.llmsentinel.jobs.DetectorJobs;
 import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.config.JobConfig;
-import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.jobs.kafka.KafkaTestSupport;
 import io.llmsentinel.kafka.EmbeddedKafka;
 import io.llmsentinel.schema.Anomaly;
@@ -73,17 +71,11 @@ class SecurityKafkaIT {
         settings.put("security.starting-offsets", "earliest");
         settings.put("job.checkpoint-interval", "500 ms");
         settings.put("job.parallelism", "2");
-        SecurityConfig config =
-                SecurityConfig.from(JobConfig.fromMap(settings, SecurityOptions.class));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        SecurityJob.buildWithKafka(
+        SecurityJob.JOB.buildBounded(
                 env,
-                config,
-                KafkaConnectors.boundedEventsSource(
-                        config.kafka(),
-                        DetectorJobs.defaultGroupId(SecurityJob.NAME),
-                        config.startingOffsets(),
-                        OffsetsInitializer.latest()));
+                JobConfig.fromMap(settings, SecurityOptions.class),
+                OffsetsInitializer.latest());
         env.execute("security on Kafka");
 
         List<ConsumerRecord<byte[], byte[]>> out =
