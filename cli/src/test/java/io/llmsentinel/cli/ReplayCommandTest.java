@@ -86,16 +86,11 @@ class ReplayCommandTest {
     void replayRunsTheDetectorsOnTheIngestedEvents(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("traffic.jsonl");
         SimulatorConfig config =
-                SimulatorConfig.builder()
-                        .seed(11)
-                        .ratePerSecond(20)
-                        .duration(Duration.ofMinutes(100))
-                        .format(SourceFormat.JSON)
-                        .timeline(Timeline.parse("latency_degradation@60m+10m,agent_loop@80m+10m"))
-                        .build();
-        try (FileRecordSink sink = new FileRecordSink(input, SourceFormat.JSON)) {
-            new SimulatorRunner().run(config, sink, null);
-        }
+                jsonTraffic(
+                        input,
+                        11,
+                        Duration.ofMinutes(100),
+                        "latency_degradation@60m+10m,agent_loop@80m+10m");
         Path out = dir.resolve("out");
 
         int code =
@@ -136,16 +131,7 @@ class ReplayCommandTest {
             throws Exception {
         Path input = dir.resolve("short.jsonl");
         SimulatorConfig config =
-                SimulatorConfig.builder()
-                        .seed(7)
-                        .ratePerSecond(20)
-                        .duration(Duration.ofMinutes(15))
-                        .format(SourceFormat.JSON)
-                        .timeline(Timeline.parse("latency_degradation@7m+6m"))
-                        .build();
-        try (FileRecordSink sink = new FileRecordSink(input, SourceFormat.JSON)) {
-            new SimulatorRunner().run(config, sink, null);
-        }
+                jsonTraffic(input, 7, Duration.ofMinutes(15), "latency_degradation@7m+6m");
 
         String production = replayPrinting(input, dir.resolve("production"));
         assertThat(production)
@@ -201,6 +187,23 @@ class ReplayCommandTest {
         return Files.readAllLines(out.resolve("anomalies.jsonl")).stream()
                 .map(a -> Codecs.fromJson(a, Anomaly.class))
                 .toList();
+    }
+
+    /** Simulated JSON traffic at 20 calls/s with the given incidents, written to {@code file}. */
+    private static SimulatorConfig jsonTraffic(
+            Path file, long seed, Duration duration, String timeline) throws Exception {
+        SimulatorConfig config =
+                SimulatorConfig.builder()
+                        .seed(seed)
+                        .ratePerSecond(20)
+                        .duration(duration)
+                        .format(SourceFormat.JSON)
+                        .timeline(Timeline.parse(timeline))
+                        .build();
+        try (FileRecordSink sink = new FileRecordSink(file, SourceFormat.JSON)) {
+            new SimulatorRunner().run(config, sink, null);
+        }
+        return config;
     }
 
     private static String degradedModel(SimulatorConfig config) {
