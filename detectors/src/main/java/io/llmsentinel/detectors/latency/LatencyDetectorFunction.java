@@ -75,8 +75,10 @@ public class LatencyDetectorFunction extends KeyedProcessFunction<String, LlmEve
     public void open(OpenContext openContext) {
         slices = getRuntimeContext().getMapState(slicesDescriptor());
         keyState = getRuntimeContext().getState(keyStateDescriptor());
-        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
-        expiredKeys = getRuntimeContext().getMetricGroup().counter("expiredKeys");
+        // the documented group every job's own metrics are in (docs/operations.md)
+        var metrics = getRuntimeContext().getMetricGroup().addGroup("sentinel");
+        lateEvents = metrics.counter("lateEvents");
+        expiredKeys = metrics.counter("expiredKeys");
     }
 
     @Override
