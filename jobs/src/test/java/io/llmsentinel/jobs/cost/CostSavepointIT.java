@@ -3,6 +3,7 @@ package io.llmsentinel.jobs.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.detectors.cost.CostAnomalies;
+import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.kafka.KafkaTestSupport;
 import io.llmsentinel.kafka.EmbeddedKafka;
@@ -77,15 +78,18 @@ class CostSavepointIT {
     @Timeout(180)
     void restoresBaselinesBudgetsAndEpisodesFromASavepoint(@TempDir Path savepoints)
             throws Exception {
-        CostScenario scenario = CostScenario.generate(7, 10, Duration.ofMinutes(130), TIMELINE);
-        long split = scenario.startMs + SPLIT;
+        SimulatedScenario scenario =
+                new SimulatedScenario(7, 10, Duration.ofMinutes(130), TIMELINE).withoutContent();
+        List<LlmEvent> events = scenario.events();
+        TenantSpend spend = new TenantSpend(events);
+        long split = scenario.startMs() + SPLIT;
         Incident loop = scenario.incident(IncidentType.AGENT_LOOP);
         Incident runaway = scenario.incident(IncidentType.SPEND_RUNAWAY);
         String tenant = runaway.tenantId();
         // 80% of the daily budget is reached before the split, 100% during the runaway after it
-        double budget = 1.25 * scenario.spend(tenant, split - 2 * MINUTE);
-        long criticalAt = scenario.crossing(tenant, budget);
-        assertThat(scenario.crossing(tenant, 0.8 * budget)).isLessThan(split);
+        double budget = 1.25 * spend.until(tenant, split - 2 * MINUTE);
+        long criticalAt = spend.crossing(tenant, budget);
+        assertThat(spend.crossing(tenant, 0.8 * budget)).isLessThan(split);
         assertThat(criticalAt).isBetween(runaway.startMs(), runaway.endMs());
 
         Map<String, String> topicConfig = Map.of("retention.ms", "-1");
@@ -103,7 +107,7 @@ class CostSavepointIT {
 
         try (AnomalyWatcher watcher = new AnomalyWatcher("sp.anomalies")) {
             // phase 1: up to the split, inside the agent loop
-            produce(scenario.between(scenario.startMs, split));
+            produce(events, e -> e.eventTime < split);
             JobClient first = start(config, null);
             watcher.await(
                     "loop runaway and budget warning",
@@ -122,7 +126,7 @@ class CostSavepointIT {
             sizes.forEach(s -> System.out.println("  " + s));
 
             // phase 2: the rest, into the job built anew from the savepoint
-            produce(scenario.between(split, scenario.endMs));
+            produce(events, e -> e.eventTime >= split && e.eventTime < scenario.endMs());
             JobClient second = start(config, savepoint);
             watcher.await(
                     "tenant spend spike, budget critical, loop resolved",
@@ -147,7 +151,7 @@ class CostSavepointIT {
                             System.out.printf(
                                     "  %-8s %+6.1f min %-18s %s%n",
                                     a.status,
-                                    (a.detectedAt - scenario.startMs) / 60_000.0,
+                                    (a.detectedAt - scenario.startMs()) / 60_000.0,
                                     a.anomalyType,
                                     a.summary));
             assertThat(all).extracting(a -> a.anomalyId).doesNotHaveDuplicates();
@@ -221,9 +225,9 @@ class CostSavepointIT {
         return env.executeAsync(savepoint == null ? "cost before savepoint" : "cost restored");
     }
 
-    static void produce(List<LlmEvent> events) {
-        List<byte[]> records = new ArrayList<>(events.size());
-        events.forEach(e -> records.add(Codecs.toJsonBytes(e)));
+    static void produce(List<LlmEvent> events, Predicate<LlmEvent> which) {
+        List<byte[]> records = new ArrayList<>();
+        events.stream().filter(which).forEach(e -> records.add(Codecs.toJsonBytes(e)));
         KafkaTestSupport.produce(kafka.bootstrapServers(), "sp.events", records);
     }
 

@@ -2,6 +2,7 @@ package io.llmsentinel.jobs.latency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.kafka.KafkaTestSupport;
@@ -44,12 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 class LatencySavepointIT {
-    static final SimulatedTraffic TRAFFIC =
-            new SimulatedTraffic(
-                    7,
-                    20,
-                    Duration.ofMinutes(80),
-                    "latency_degradation@40m+20m,error_burst@48m+8m");
+    static final SimulatedScenario TRAFFIC =
+            new SimulatedScenario(
+                            7,
+                            20,
+                            Duration.ofMinutes(80),
+                            "latency_degradation@40m+20m,error_burst@48m+8m")
+                    .withoutContent();
     static final Duration SPLIT = Duration.ofMinutes(45);
     static final Duration WARMUP = Duration.ofMinutes(20);
 
