@@ -8,8 +8,7 @@ import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
-import io.llmsentinel.jobs.kafka.KafkaTestSupport;
-import io.llmsentinel.kafka.EmbeddedKafka;
+import io.llmsentinel.kafka.testing.EmbeddedKafkaExtension;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.Codecs;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,6 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,33 +37,19 @@ class SecurityKafkaIT {
 
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
 
-    static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
     @Timeout(180)
     void noRecordInTheAnomaliesTopicCarriesARawDetectedValue() throws Exception {
         SimulatedScenario scenario = new SimulatedScenario(21, 6, Duration.ofMinutes(26), TIMELINE);
-        Map<String, String> topicConfig = Map.of("retention.ms", "-1");
-        kafka.createTopic("sec.events", 2, topicConfig);
-        kafka.createTopic("sec.anomalies", 2, topicConfig);
+        KAFKA.createTopics(2, "sec.events", "sec.anomalies");
         List<byte[]> records = new ArrayList<>();
         scenario.forEach(e -> records.add(Codecs.toJsonBytes(e)));
-        KafkaTestSupport.produce(kafka.bootstrapServers(), "sec.events", records);
+        KAFKA.produce("sec.events", records);
 
         Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
         settings.put("kafka.topic.events", "sec.events");
         settings.put("kafka.topic.anomalies", "sec.anomalies");
         settings.put("kafka.transactional-id-prefix", "sec-it");
@@ -86,9 +69,8 @@ class SecurityKafkaIT {
                         OffsetsInitializer.latest()));
         env.execute("security on Kafka");
 
-        List<ConsumerRecord<byte[], byte[]>> out =
-                KafkaTestSupport.readCommitted(
-                        kafka.bootstrapServers(), "sec.anomalies", 1, Duration.ofSeconds(30));
+        // the job has finished (bounded input, final checkpoint): this is all it wrote
+        List<ConsumerRecord<byte[], byte[]>> out = KAFKA.committedRecords("sec.anomalies");
         List<Anomaly> anomalies = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : out) {
             anomalies.add(Codecs.fromJson(r.value(), Anomaly.class));
