@@ -91,6 +91,16 @@ public record SimulatedScenario(
         return out;
     }
 
+    /** How many events the run has (walks it). */
+    public long eventCount() {
+        TrafficSimulator sim = simulator();
+        long n = 0;
+        for (; sim.hasNext(); n++) {
+            sim.next();
+        }
+        return n;
+    }
+
     /** More sequence numbers than the run has events (incidents add traffic on top of the rate). */
     long upperBoundEvents() {
         return (long) (rate * duration.toSeconds() * 1.5) + 10_000;

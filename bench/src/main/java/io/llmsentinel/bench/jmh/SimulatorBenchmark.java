@@ -8,21 +8,16 @@ import io.llmsentinel.simulator.encode.EncodedRecord;
 import io.llmsentinel.simulator.encode.RecordEncoder;
 import io.llmsentinel.simulator.encode.RecordEncoders;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -35,13 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * score it gives bytes per event. Each iteration starts the run anew, so all iterations see the
  * same traffic. Run: see bench/README.md.
  */
+// JMH's defaults for the rest: throughput in operations per second, one thread
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-@Threads(1)
 public class SimulatorBenchmark {
     /** Longer than an iteration can consume (some 300K events in 2 s): no restart mid-way. */
     private static final Duration RUN = Duration.ofHours(2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmsentinel.detectors.cost.CostAnomalies;
 import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
+import io.llmsentinel.jobs.kafka.BrokerJobSettings;
 import io.llmsentinel.jobs.kafka.CommittedAnomalies;
 import io.llmsentinel.kafka.testing.EmbeddedKafkaExtension;
 import io.llmsentinel.schema.Anomaly;
@@ -63,7 +64,7 @@ class CostSavepointIT {
         SimulatedScenario scenario =
                 new SimulatedScenario(7, 10, Duration.ofMinutes(130), TIMELINE).withoutContent();
         List<LlmEvent> events = scenario.events();
-        TenantSpend spend = new TenantSpend(events);
+        TenantSpend spend = new TenantSpend(scenario);
         long split = scenario.startMs() + SPLIT;
         Incident loop = scenario.incident(IncidentType.AGENT_LOOP);
         Incident runaway = scenario.incident(IncidentType.SPEND_RUNAWAY);
@@ -76,13 +77,11 @@ class CostSavepointIT {
 
         KAFKA.createTopics(2, "sp.events", "sp.anomalies");
         Map<String, String> settings = CostTestConfigs.settings(tenant + ":daily:" + budget);
-        settings.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
+        settings.putAll(
+                BrokerJobSettings.of(KAFKA.bootstrapServers(), "sp-it", Duration.ofMillis(500)));
         settings.put("kafka.topic.events", "sp.events");
         settings.put("kafka.topic.anomalies", "sp.anomalies");
-        settings.put("kafka.transactional-id-prefix", "sp-it");
-        settings.put("kafka.transaction-timeout", "60 s");
         settings.put("cost.starting-offsets", "earliest");
-        settings.put("job.checkpoint-interval", "500 ms");
         CostConfig config = CostTestConfigs.config(settings);
 
         try (CommittedAnomalies anomalies =

@@ -1,23 +1,23 @@
 package io.llmsentinel.jobs.cost;
 
 import io.llmsentinel.detectors.cost.EventPricer;
+import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.schema.LlmEvent;
 import io.llmsentinel.schema.pricing.PricingTable;
 import java.util.List;
 
 /**
- * What simulated events themselves say about a tenant's spend, priced as the cost job prices them:
- * the expectations the cost ITs hold the job's budget anomalies to.
+ * What a scenario's events themselves say about a tenant's spend, priced as the cost job prices
+ * them: the expectations the cost ITs hold the job's budget anomalies to.
  */
 final class TenantSpend {
+    /** Its own copy of the events, priced in place: the ones a job reads stay unpriced. */
     private final List<LlmEvent> events;
-    private final EventPricer pricer = new EventPricer(PricingTable.loadDefault());
 
-    /**
-     * @param events in event-time order, as the simulator generates them
-     */
-    TenantSpend(List<LlmEvent> events) {
-        this.events = events;
+    TenantSpend(SimulatedScenario scenario) {
+        this.events = scenario.events();
+        EventPricer pricer = new EventPricer(PricingTable.loadDefault());
+        events.forEach(pricer::price);
     }
 
     /** The tenant's spend from the start of the run until {@code untilMs} (exclusive). */
@@ -48,20 +48,8 @@ final class TenantSpend {
         return -1;
     }
 
-    /** The reported cost, else the price of a copy: the events stay as the job will read them. */
-    private double cost(LlmEvent e) {
-        if (e.costUsd != null) {
-            return e.costUsd;
-        }
-        LlmEvent copy = new LlmEvent();
-        copy.providerName = e.providerName;
-        copy.requestModel = e.requestModel;
-        copy.responseModel = e.responseModel;
-        copy.eventTime = e.eventTime;
-        copy.usageInputTokens = e.usageInputTokens;
-        copy.usageOutputTokens = e.usageOutputTokens;
-        copy.usageCacheReadInputTokens = e.usageCacheReadInputTokens;
-        pricer.price(copy);
-        return copy.costUsd == null ? 0 : copy.costUsd;
+    /** As the job's spend sums count it: a call that could not be priced is free. */
+    private static double cost(LlmEvent e) {
+        return e.costUsd == null ? 0 : e.costUsd;
     }
 }

@@ -10,6 +10,7 @@ import io.llmsentinel.jobs.ThrottledSource;
 import io.llmsentinel.jobs.config.IngestConfig;
 import io.llmsentinel.jobs.config.IngestOptions;
 import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.kafka.BrokerJobSettings;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.kafka.testing.EmbeddedKafkaExtension;
 import io.llmsentinel.schema.Codecs;
@@ -18,7 +19,6 @@ import io.llmsentinel.schema.LlmEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -140,18 +140,14 @@ class IngestExactlyOnceIT {
     }
 
     static IngestConfig config() {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
+        Map<String, String> settings =
+                BrokerJobSettings.of(KAFKA.bootstrapServers(), "eo-it", Duration.ofMillis(300));
         settings.put("kafka.topic.events", "eo.events");
         settings.put("kafka.topic.dlq", "eo.dlq");
-        settings.put("kafka.transactional-id-prefix", "eo-it");
-        settings.put("kafka.transaction-timeout", "60 s");
         settings.put("ingest.topics.json", "eo.raw.json");
         settings.put("ingest.topics.otlp-proto", "");
         settings.put("ingest.topics.otlp-json", "");
         settings.put("ingest.starting-offsets", "earliest");
-        settings.put("job.checkpoint-interval", "300 ms");
-        settings.put("job.parallelism", "2");
         return IngestConfig.from(JobConfig.fromMap(settings, IngestOptions.class));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.kafka.BrokerJobSettings;
 import io.llmsentinel.jobs.kafka.CommittedAnomalies;
 import io.llmsentinel.kafka.testing.EmbeddedKafkaExtension;
 import io.llmsentinel.schema.Anomaly;
@@ -15,7 +16,6 @@ import io.llmsentinel.simulator.scoring.Scorecard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -140,14 +140,11 @@ class LatencySavepointIT {
     }
 
     static Map<String, String> settings() {
-        Map<String, String> s = new HashMap<>();
-        s.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
+        Map<String, String> s =
+                BrokerJobSettings.of(
+                        KAFKA.bootstrapServers(), "latency-sp-it", Duration.ofMillis(500));
         s.put("kafka.topic.events", "sp.events");
         s.put("kafka.topic.anomalies", "sp.anomalies");
-        s.put("kafka.transactional-id-prefix", "latency-sp-it");
-        s.put("kafka.transaction-timeout", "60 s");
-        s.put("job.checkpoint-interval", "500 ms");
-        s.put("job.parallelism", "2");
         s.put("latency.starting-offsets", "earliest");
         s.put("latency.warmup", WARMUP.toMinutes() + " min");
         return s;

@@ -7,6 +7,7 @@ import io.llmsentinel.jobs.DetectorJobs;
 import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.kafka.BrokerJobSettings;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.kafka.testing.EmbeddedKafkaExtension;
 import io.llmsentinel.schema.Anomaly;
@@ -14,7 +15,6 @@ import io.llmsentinel.schema.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,14 +48,11 @@ class SecurityKafkaIT {
         scenario.forEach(e -> records.add(Codecs.toJsonBytes(e)));
         KAFKA.produce("sec.events", records);
 
-        Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
+        Map<String, String> settings =
+                BrokerJobSettings.of(KAFKA.bootstrapServers(), "sec-it", Duration.ofMillis(500));
         settings.put("kafka.topic.events", "sec.events");
         settings.put("kafka.topic.anomalies", "sec.anomalies");
-        settings.put("kafka.transactional-id-prefix", "sec-it");
         settings.put("security.starting-offsets", "earliest");
-        settings.put("job.checkpoint-interval", "500 ms");
-        settings.put("job.parallelism", "2");
         SecurityConfig config =
                 SecurityConfig.from(JobConfig.fromMap(settings, SecurityOptions.class));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
