@@ -73,8 +73,10 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     }
 
     /**
-     * Writes the values (no key, no transaction) and returns once the broker has acknowledged all
-     * of them: they are visible to every reader when this returns.
+     * Writes the values (no key, no transaction) round-robin over the topic's partitions, value i
+     * to partition i modulo their number, so every run places them alike and the partitions hold
+     * equal shares (a keyless producer would fill them batch by batch). Returns once the broker has
+     * acknowledged all of them: they are visible to every reader then.
      */
     public void produce(String topic, List<byte[]> values) {
         Map<String, Object> config =
@@ -92,8 +94,11 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
                         8 << 20);
         List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-            for (byte[] value : values) {
-                sent.add(producer.send(new ProducerRecord<>(topic, value)));
+            int partitions = producer.partitionsFor(topic).size();
+            for (int i = 0; i < values.size(); i++) {
+                sent.add(
+                        producer.send(
+                                new ProducerRecord<>(topic, i % partitions, null, values.get(i))));
             }
             producer.flush();
             for (Future<RecordMetadata> ack : sent) {
