@@ -2,7 +2,6 @@ package io.llmsentinel.kafka.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -128,7 +127,7 @@ public final class TopicReader implements AutoCloseable {
             }
             behind = behind(end);
         }
-        return Collections.unmodifiableList(new ArrayList<>(records));
+        return List.copyOf(records);
     }
 
     /**

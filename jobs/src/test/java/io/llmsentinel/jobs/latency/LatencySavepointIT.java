@@ -126,6 +126,10 @@ class LatencySavepointIT {
         assertThat(p95.get(0).detectedAt).isLessThan(split);
         assertThat(p95.get(1).detectedAt).isGreaterThan(split);
         assertThat(p95.get(1).episodeId).isEqualTo(p95.get(0).episodeId);
+        assertThat(run1)
+                .as("the episode opened before the savepoint was committed by run 1")
+                .extracting(a -> a.anomalyId)
+                .contains(p95.get(0).anomalyId);
         assertThat(p95.get(0).model).isEqualTo(degradation.model());
 
         Anomaly burstOpen =
