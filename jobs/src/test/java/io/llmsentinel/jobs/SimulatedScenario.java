@@ -10,28 +10,43 @@ import io.llmsentinel.simulator.incident.IncidentType;
 import io.llmsentinel.simulator.incident.Timeline;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.Collector;
 
 /**
- * A simulated run for detector ITs, texts included: its ground truth, and a bounded source that
- * generates the events in simulator order inside the job (a simulated day does not fit in memory
- * with its texts). Deterministic per seed, so a test can also walk the same events itself.
+ * A simulated run for job tests, the one place they get simulated traffic from: what to generate,
+ * its ground truth, its events, and a bounded source that generates them inside a job.
+ * Deterministic per seed, so a test can walk the very events its job reads.
+ *
+ * @param timeline incidents as {@link Timeline#parse} reads them; empty or {@code none} for none
+ * @param withContent whether events keep their texts and embedding; see {@link #withoutContent()}
  */
-public record SimulatedScenario(long seed, double rate, Duration duration, String timeline)
+public record SimulatedScenario(
+        long seed, double rate, Duration duration, String timeline, boolean withContent)
         implements Serializable {
+
+    /** A run whose events carry their texts and embeddings (security and drift read them). */
+    public SimulatedScenario(long seed, double rate, Duration duration, String timeline) {
+        this(seed, rate, duration, timeline, true);
+    }
+
+    /**
+     * The same run with prompt, response and retrieved texts and embeddings removed from every
+     * event: the latency and cost jobs read none of them, and they are most of an event's bytes.
+     */
+    public SimulatedScenario withoutContent() {
+        return new SimulatedScenario(seed, rate, duration, timeline, false);
+    }
 
     public SimulatorConfig config() {
         return SimulatorConfig.builder()
                 .seed(seed)
                 .ratePerSecond(rate)
                 .duration(duration)
-                .timeline(timeline.isEmpty() ? Timeline.none() : Timeline.parse(timeline))
+                .timeline(Timeline.parse(timeline))
                 .build();
     }
 
@@ -51,29 +66,58 @@ public record SimulatedScenario(long seed, double rate, Duration duration, Strin
         return SimulatorConfig.DEFAULT_START_TIME.toEpochMilli();
     }
 
+    public long endMs() {
+        return startMs() + duration.toMillis();
+    }
+
     /** Whether {@code timeMs} falls inside an incident or the {@code graceMs} after it. */
     public boolean duringIncident(long timeMs, long graceMs) {
         return incidents().stream()
                 .anyMatch(i -> timeMs >= i.startMs() && timeMs <= i.endMs() + graceMs);
     }
 
+    /** Walks the run's events in simulator order without holding them. */
     public void forEach(Consumer<LlmEvent> sink) {
         TrafficSimulator sim = simulator();
         while (sim.hasNext()) {
-            sink.accept(sim.next().event());
+            sink.accept(shaped(sim.next().event()));
         }
     }
 
-    /** A bounded source of the run's events, generated in order at parallelism 1. */
+    /** All the run's events in simulator order (mind the memory with content and long runs). */
+    public List<LlmEvent> events() {
+        List<LlmEvent> out = new ArrayList<>();
+        forEach(out::add);
+        return out;
+    }
+
+    /** How many events the run has (walks it). */
+    public long eventCount() {
+        TrafficSimulator sim = simulator();
+        long n = 0;
+        for (; sim.hasNext(); n++) {
+            sim.next();
+        }
+        return n;
+    }
+
+    /** More sequence numbers than the run has events (incidents add traffic on top of the rate). */
+    long upperBoundEvents() {
+        return (long) (rate * duration.toSeconds() * 1.5) + 10_000;
+    }
+
+    /**
+     * A bounded source of the run's events in simulator order, generated inside the job at
+     * parallelism 1 (a simulated day does not fit in memory with its texts), with the given
+     * watermarks.
+     */
     public DataStream<LlmEvent> source(
             StreamExecutionEnvironment env, WatermarkSettings watermarks) {
-        // more sequence numbers than the run has events: incidents add traffic on top of the rate
-        long upperBound = (long) (rate * duration.toSeconds() * 1.5) + 10_000;
-        return env.fromSequence(0, upperBound)
+        return env.fromSequence(0, upperBoundEvents())
                 .setParallelism(1)
                 .uid("test-sequence")
                 .name("Sequence")
-                .flatMap(new Events(this))
+                .flatMap(new SimulatorEventsFunction(this))
                 .setParallelism(1)
                 .uid("test-simulator")
                 .name("Simulator")
@@ -84,32 +128,14 @@ public record SimulatedScenario(long seed, double rate, Duration duration, Strin
                 .name("Event-time watermarks");
     }
 
-    /** Sequence number n becomes the simulator's n-th event (none past the end). */
-    static final class Events extends RichFlatMapFunction<Long, LlmEvent> {
-        private final SimulatedScenario scenario;
-        private transient TrafficSimulator simulator;
-        private transient long produced;
-
-        Events(SimulatedScenario scenario) {
-            this.scenario = scenario;
+    /** The event as this scenario hands it out: with or without its content. */
+    LlmEvent shaped(LlmEvent e) {
+        if (!withContent) {
+            e.promptText = null;
+            e.responseText = null;
+            e.retrievedContent = null;
+            e.embedding = null;
         }
-
-        @Override
-        public void open(OpenContext openContext) {
-            simulator = scenario.simulator();
-            produced = 0;
-        }
-
-        @Override
-        public void flatMap(Long index, Collector<LlmEvent> out) {
-            while (produced < index && simulator.hasNext()) {
-                simulator.next();
-                produced++;
-            }
-            if (produced == index && simulator.hasNext()) {
-                produced++;
-                out.collect(simulator.next().event());
-            }
-        }
+        return e;
     }
 }

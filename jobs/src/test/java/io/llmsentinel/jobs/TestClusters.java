@@ -1,9 +1,13 @@
 package io.llmsentinel.jobs;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -29,6 +33,16 @@ public final class TestClusters {
                         .setNumberSlotsPerTaskManager(PARALLELISM)
                         .setConfiguration(conf)
                         .build());
+    }
+
+    /**
+     * Stops the job with a canonical savepoint under {@code directory} and returns its path. The
+     * job has then committed its last transaction: its Kafka output is complete.
+     */
+    public static String stopWithSavepoint(JobClient job, Path directory) throws Exception {
+        return job.stopWithSavepoint(
+                        false, directory.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(60, TimeUnit.SECONDS);
     }
 
     /** Job settings for tests: fast checkpoints, parallelism 2. */

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 public final class SimulatorRunner {
     private final PricingTable pricing;
     private final Clock clock;
+    private final Pacer pacer;
 
     public SimulatorRunner() {
         this(PricingTable.loadDefault(), Clock.systemUTC());
@@ -42,8 +43,18 @@ public final class SimulatorRunner {
      * @param clock read only by paced runs (start time and pacing)
      */
     public SimulatorRunner(PricingTable pricing, Clock clock) {
+        this(pricing, clock, Pacer.sleepingOn(clock));
+    }
+
+    /**
+     * @param clock read only by paced runs, for their start time
+     * @param pacer how paced runs wait until an event is due; tests pass one that moves a manual
+     *     clock instead of sleeping
+     */
+    public SimulatorRunner(PricingTable pricing, Clock clock, Pacer pacer) {
         this.pricing = pricing;
         this.clock = clock;
+        this.pacer = pacer;
     }
 
     /** The event generator for this config, for callers that want events rather than records. */
@@ -72,7 +83,7 @@ public final class SimulatorRunner {
         }
         RecordEncoder encoder =
                 RecordEncoders.create(config.format(), config.seed(), config.badRecordRate());
-        Pacer pacer = config.paced() ? Pacer.sleepingOn(clock) : Pacer.none();
+        Pacer pacer = config.paced() ? this.pacer : Pacer.none();
         Counter counter = new Counter(sink);
         Map<IncidentType, Long> perIncident = new EnumMap<>(IncidentType.class);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.detectors.cost.CostAnomalies;
 import io.llmsentinel.jobs.JobEnvironment;
+import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.Codecs;
@@ -47,30 +48,35 @@ class CostJobIT {
 
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
 
-    static CostScenario scenario;
+    static final SimulatedScenario SCENARIO =
+            new SimulatedScenario(42, 20, Duration.ofHours(3), TIMELINE).withoutContent();
+
+    static long events;
+    static TenantSpend spend;
 
     @BeforeAll
     static void simulate() {
         long t0 = System.nanoTime();
-        scenario = CostScenario.generate(42, 20, Duration.ofHours(3), TIMELINE);
+        spend = new TenantSpend(SCENARIO);
+        events = SCENARIO.eventCount();
         System.out.printf(
-                "cost IT: simulated %d events in %.1f s%n",
-                scenario.events.size(), (System.nanoTime() - t0) / 1e9);
+                "cost IT: simulated %d events twice in %.1f s%n",
+                events, (System.nanoTime() - t0) / 1e9);
     }
 
     @Test
     @Timeout(120)
     void detectsTheScriptedIncidentsOnceEachAndStaysQuietOtherwise() throws Exception {
-        Incident runaway = scenario.incident(IncidentType.SPEND_RUNAWAY);
+        Incident runaway = SCENARIO.incident(IncidentType.SPEND_RUNAWAY);
         String tenant = runaway.tenantId();
         // A daily budget the runaway crosses: 100% ten minutes into the runaway, 80% before.
-        double budget = scenario.spend(tenant, runaway.startMs() + 10 * 60_000);
-        double spentBefore = scenario.spend(tenant, runaway.startMs());
+        double budget = spend.until(tenant, runaway.startMs() + 10 * 60_000);
+        double spentBefore = spend.until(tenant, runaway.startMs());
         assertThat(0.8 * budget)
                 .as("80%% must not be reached before the runaway")
                 .isGreaterThan(spentBefore);
-        long warningAt = scenario.crossing(tenant, 0.8 * budget);
-        long criticalAt = scenario.crossing(tenant, budget);
+        long warningAt = spend.crossing(tenant, 0.8 * budget);
+        long criticalAt = spend.crossing(tenant, budget);
 
         CostConfig config =
                 CostTestConfigs.config(
@@ -80,17 +86,14 @@ class CostJobIT {
         long t0 = System.nanoTime();
         List<Anomaly> anomalies = new ArrayList<>();
         try (CloseableIterator<Anomaly> it =
-                CostJob.build(scenario.source(env, config.watermarks()), config)
+                CostJob.build(SCENARIO.source(env, config.watermarks()), config)
                         .executeAndCollect("cost IT")) {
             it.forEachRemaining(anomalies::add);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
                 "cost IT: job over %d events took %.1f s (%.0f events/s), %d anomaly records%n",
-                scenario.events.size(),
-                seconds,
-                scenario.events.size() / seconds,
-                anomalies.size());
+                events, seconds, events / seconds, anomalies.size());
         List<Anomaly> opened =
                 anomalies.stream().filter(a -> a.status.equals(Anomaly.STATUS_OPEN)).toList();
         opened.forEach(a -> System.out.println("  open  " + describe(a)));
@@ -129,19 +132,20 @@ class CostJobIT {
         assertThat(warning.detectedAt).isBetween(runaway.startMs(), runaway.endMs());
 
         // quiet periods (after warm-up, outside incidents and their grace): nothing opens
-        long quietFrom = scenario.startMs + WARM_UP.toMillis();
+        long quietFrom = SCENARIO.startMs() + WARM_UP.toMillis();
+        List<Incident> incidents = SCENARIO.incidents();
         List<Anomaly> inQuiet =
                 opened.stream()
                         .filter(a -> a.detectedAt >= quietFrom)
-                        .filter(a -> scenario.incidents.stream().noneMatch(i -> during(i, a)))
+                        .filter(a -> incidents.stream().noneMatch(i -> during(i, a)))
                         .toList();
         assertThat(inQuiet).as("anomalies in quiet periods").isEmpty();
         assertThat(opened).allSatisfy(a -> assertThat(a.detectedAt).isGreaterThan(quietFrom));
 
         // every scripted incident detected by the rule meant for it
-        Scorecard strict = Scorecard.score(scenario.incidents, anomalies, GRACE_MS);
+        Scorecard strict = Scorecard.score(incidents, anomalies, GRACE_MS);
         Scorecard withSideEffects =
-                Scorecard.score(scenario.incidents, anomalies, GRACE_MS, withSideEffects());
+                Scorecard.score(incidents, anomalies, GRACE_MS, withSideEffects());
         System.out.println("cost IT, expected anomaly types as in ExpectedAnomalies:");
         System.out.print(strict.render());
         System.out.println("cost IT, counting the incidents' real side effects as matches:");
@@ -224,7 +228,7 @@ class CostJobIT {
         return String.format(
                 Locale.ROOT,
                 "+%5.1f min %-20s %-8s %s | %s",
-                (a.detectedAt - scenario.startMs) / 60_000.0,
+                (a.detectedAt - SCENARIO.startMs()) / 60_000.0,
                 a.anomalyType,
                 a.severity,
                 who,

@@ -3,9 +3,11 @@ package io.llmsentinel.jobs.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.detectors.cost.CostAnomalies;
+import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
-import io.llmsentinel.jobs.kafka.KafkaTestSupport;
-import io.llmsentinel.kafka.EmbeddedKafka;
+import io.llmsentinel.jobs.kafka.BrokerJobSettings;
+import io.llmsentinel.jobs.kafka.CommittedAnomalies;
+import io.llmsentinel.kafka.testing.EmbeddedKafkaExtension;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.Codecs;
 import io.llmsentinel.schema.LlmEvent;
@@ -16,22 +18,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,75 +50,64 @@ class CostSavepointIT {
     static final long MINUTE = 60_000;
     static final long SPLIT = 90 * MINUTE;
 
+    /** Deadline for each wait on committed output. */
+    static final Duration AWAIT = Duration.ofSeconds(90);
+
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
 
-    static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
     @Timeout(180)
     void restoresBaselinesBudgetsAndEpisodesFromASavepoint(@TempDir Path savepoints)
             throws Exception {
-        CostScenario scenario = CostScenario.generate(7, 10, Duration.ofMinutes(130), TIMELINE);
-        long split = scenario.startMs + SPLIT;
+        SimulatedScenario scenario =
+                new SimulatedScenario(7, 10, Duration.ofMinutes(130), TIMELINE).withoutContent();
+        List<LlmEvent> events = scenario.events();
+        TenantSpend spend = new TenantSpend(scenario);
+        long split = scenario.startMs() + SPLIT;
         Incident loop = scenario.incident(IncidentType.AGENT_LOOP);
         Incident runaway = scenario.incident(IncidentType.SPEND_RUNAWAY);
         String tenant = runaway.tenantId();
         // 80% of the daily budget is reached before the split, 100% during the runaway after it
-        double budget = 1.25 * scenario.spend(tenant, split - 2 * MINUTE);
-        long criticalAt = scenario.crossing(tenant, budget);
-        assertThat(scenario.crossing(tenant, 0.8 * budget)).isLessThan(split);
+        double budget = 1.25 * spend.until(tenant, split - 2 * MINUTE);
+        long criticalAt = spend.crossing(tenant, budget);
+        assertThat(spend.crossing(tenant, 0.8 * budget)).isLessThan(split);
         assertThat(criticalAt).isBetween(runaway.startMs(), runaway.endMs());
 
-        Map<String, String> topicConfig = Map.of("retention.ms", "-1");
-        kafka.createTopic("sp.events", 2, topicConfig);
-        kafka.createTopic("sp.anomalies", 2, topicConfig);
+        KAFKA.createTopics(2, "sp.events", "sp.anomalies");
         Map<String, String> settings = CostTestConfigs.settings(tenant + ":daily:" + budget);
-        settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.putAll(
+                BrokerJobSettings.of(KAFKA.bootstrapServers(), "sp-it", Duration.ofMillis(500)));
         settings.put("kafka.topic.events", "sp.events");
         settings.put("kafka.topic.anomalies", "sp.anomalies");
-        settings.put("kafka.transactional-id-prefix", "sp-it");
-        settings.put("kafka.transaction-timeout", "60 s");
         settings.put("cost.starting-offsets", "earliest");
-        settings.put("job.checkpoint-interval", "500 ms");
         CostConfig config = CostTestConfigs.config(settings);
 
-        try (AnomalyWatcher watcher = new AnomalyWatcher("sp.anomalies")) {
+        try (CommittedAnomalies anomalies =
+                new CommittedAnomalies(KAFKA.readCommitted("sp.anomalies"))) {
             // phase 1: up to the split, inside the agent loop
-            produce(scenario.between(scenario.startMs, split));
+            produce(events, e -> e.eventTime < split);
             JobClient first = start(config, null);
-            watcher.await(
+            anomalies.await(
                     "loop runaway and budget warning",
+                    AWAIT,
                     opened(CostAnomalies.RUNAWAY_SESSION, loop.sessionId()),
                     budgetLevel("warning"));
-            String savepoint =
-                    first.stopWithSavepoint(
-                                    false,
-                                    savepoints.toUri().toString(),
-                                    SavepointFormatType.CANONICAL)
-                            .get(60, TimeUnit.SECONDS);
-            int beforeRestore = watcher.all.size();
+            String savepoint = TestClusters.stopWithSavepoint(first, savepoints);
+            // stopped: its last transaction is committed, so this is all phase 1 wrote
+            int beforeRestore = anomalies.readSettled(AWAIT).size();
 
             List<KeyedStateSizes.Summary> sizes = KeyedStateSizes.read(savepoint);
             System.out.println("cost state per key in the savepoint at +90 min:");
             sizes.forEach(s -> System.out.println("  " + s));
 
             // phase 2: the rest, into the job built anew from the savepoint
-            produce(scenario.between(split, scenario.endMs));
+            produce(events, e -> e.eventTime >= split && e.eventTime < scenario.endMs());
             JobClient second = start(config, savepoint);
-            watcher.await(
+            anomalies.await(
                     "tenant spend spike, budget critical, loop resolved",
+                    AWAIT,
                     a ->
                             a.anomalyType.equals(CostAnomalies.SPEND_SPIKE)
                                     && tenant.equals(a.tenantId)
@@ -135,10 +117,10 @@ class CostSavepointIT {
                     a ->
                             a.anomalyType.equals(CostAnomalies.RUNAWAY_SESSION)
                                     && a.status.equals(Anomaly.STATUS_RESOLVED));
-            second.cancel().get(60, TimeUnit.SECONDS);
-            watcher.drain();
-
-            List<Anomaly> all = watcher.all;
+            // stopped rather than cancelled: no transaction stays open, so the read below is the
+            // complete output of both phases
+            TestClusters.stopWithSavepoint(second, savepoints);
+            List<Anomaly> all = anomalies.readSettled(AWAIT);
             System.out.printf(
                     "cost savepoint IT: %d anomaly records before the savepoint, %d after%n",
                     beforeRestore, all.size() - beforeRestore);
@@ -147,7 +129,7 @@ class CostSavepointIT {
                             System.out.printf(
                                     "  %-8s %+6.1f min %-18s %s%n",
                                     a.status,
-                                    (a.detectedAt - scenario.startMs) / 60_000.0,
+                                    (a.detectedAt - scenario.startMs()) / 60_000.0,
                                     a.anomalyType,
                                     a.summary));
             assertThat(all).extracting(a -> a.anomalyId).doesNotHaveDuplicates();
@@ -221,62 +203,9 @@ class CostSavepointIT {
         return env.executeAsync(savepoint == null ? "cost before savepoint" : "cost restored");
     }
 
-    static void produce(List<LlmEvent> events) {
-        List<byte[]> records = new ArrayList<>(events.size());
-        events.forEach(e -> records.add(Codecs.toJsonBytes(e)));
-        KafkaTestSupport.produce(kafka.bootstrapServers(), "sp.events", records);
-    }
-
-    /** Reads the anomaly topic read_committed, as a downstream consumer would. */
-    static final class AnomalyWatcher implements AutoCloseable {
-        final List<Anomaly> all = new ArrayList<>();
-        private final KafkaConsumer<byte[], byte[]> consumer;
-
-        AnomalyWatcher(String topic) {
-            Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, "sp-reader-" + UUID.randomUUID());
-            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            consumer = new KafkaConsumer<>(p);
-            consumer.subscribe(List.of(topic));
-        }
-
-        @SafeVarargs
-        final void await(String what, Predicate<Anomaly>... conditions) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                poll();
-                boolean met = true;
-                for (Predicate<Anomaly> c : conditions) {
-                    met &= all.stream().anyMatch(c);
-                }
-                if (met) {
-                    return;
-                }
-            }
-            throw new AssertionError("timed out waiting for " + what + "; got " + all);
-        }
-
-        /** Reads until nothing new arrives for two seconds. */
-        void drain() {
-            int quiet = 0;
-            while (quiet < 4) {
-                quiet = poll() == 0 ? quiet + 1 : 0;
-            }
-        }
-
-        private int poll() {
-            var batch = consumer.poll(Duration.ofMillis(500));
-            batch.forEach(r -> all.add(Codecs.fromJson(r.value(), Anomaly.class)));
-            return batch.count();
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
+    static void produce(List<LlmEvent> events, Predicate<LlmEvent> which) {
+        List<byte[]> records = new ArrayList<>();
+        events.stream().filter(which).forEach(e -> records.add(Codecs.toJsonBytes(e)));
+        KAFKA.produce("sp.events", records);
     }
 }

@@ -3,6 +3,7 @@ package io.llmsentinel.jobs.latency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.jobs.JobEnvironment;
+import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.schema.Anomaly;
@@ -30,17 +31,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * be detected, nothing else may open, and each opened episode must resolve.
  */
 class LatencyJobIT {
-    static final SimulatedTraffic TRAFFIC =
-            new SimulatedTraffic(
-                    42,
-                    12,
-                    Duration.ofHours(24),
-                    // off minute boundaries, as incidents are: delays are not all one minute
-                    "latency_degradation@2h10s+15m,error_burst@3h30m25s+10m,"
-                            + "latency_degradation@5h40s+10m,error_burst@7h55s+8m,"
-                            + "latency_degradation@9h5s+20m,error_burst@11h33s+12m,"
-                            + "latency_degradation@14h48s+10m,error_burst@17h17s+10m,"
-                            + "latency_degradation@20h29s+15m,error_burst@22h3s+10m");
+    static final SimulatedScenario TRAFFIC =
+            new SimulatedScenario(
+                            42,
+                            12,
+                            Duration.ofHours(24),
+                            // off minute boundaries, as incidents are: delays are not all one
+                            // minute
+                            "latency_degradation@2h10s+15m,error_burst@3h30m25s+10m,"
+                                    + "latency_degradation@5h40s+10m,error_burst@7h55s+8m,"
+                                    + "latency_degradation@9h5s+20m,error_burst@11h33s+12m,"
+                                    + "latency_degradation@14h48s+10m,error_burst@17h17s+10m,"
+                                    + "latency_degradation@20h29s+15m,error_burst@22h3s+10m")
+                    .withoutContent();
 
     /** Windows (5 min) that close after an incident still describe it. */
     static final long GRACE_MS = Duration.ofMinutes(6).toMillis();
@@ -55,20 +58,7 @@ class LatencyJobIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobEnvironment.applyBounded(env, TestClusters.jobSettings());
 
-        DataStream<LlmEvent> events =
-                env.fromSequence(0, TRAFFIC.upperBoundEvents())
-                        .setParallelism(1)
-                        .uid("test-sequence")
-                        .name("Sequence")
-                        .flatMap(new SimulatorEventsFunction(TRAFFIC))
-                        .setParallelism(1)
-                        .uid("test-simulator")
-                        .name("Simulator")
-                        .assignTimestampsAndWatermarks(
-                                config.watermarks().<LlmEvent>strategy((e, ts) -> e.eventTime))
-                        .setParallelism(1)
-                        .uid("test-watermarks")
-                        .name("Watermarks");
+        DataStream<LlmEvent> events = TRAFFIC.source(env, config.watermarks());
 
         long started = System.nanoTime();
         List<Anomaly> anomalies = new ArrayList<>();
@@ -83,7 +73,7 @@ class LatencyJobIT {
         System.out.printf(
                 "latency IT: %.0f simulated minutes at %.0f calls/s in %.1f s, %d records%n%s",
                 (double) TRAFFIC.duration().toMinutes(),
-                TRAFFIC.ratePerSecond(),
+                TRAFFIC.rate(),
                 seconds,
                 anomalies.size(),
                 card.render());

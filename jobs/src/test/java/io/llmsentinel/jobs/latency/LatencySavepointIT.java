@@ -2,10 +2,12 @@ package io.llmsentinel.jobs.latency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.config.JobConfig;
-import io.llmsentinel.jobs.kafka.KafkaTestSupport;
-import io.llmsentinel.kafka.EmbeddedKafka;
+import io.llmsentinel.jobs.kafka.BrokerJobSettings;
+import io.llmsentinel.jobs.kafka.CommittedAnomalies;
+import io.llmsentinel.kafka.testing.EmbeddedKafkaExtension;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.Codecs;
 import io.llmsentinel.simulator.incident.Incident;
@@ -14,19 +16,13 @@ import io.llmsentinel.simulator.scoring.Scorecard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,39 +40,25 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 class LatencySavepointIT {
-    static final SimulatedTraffic TRAFFIC =
-            new SimulatedTraffic(
-                    7,
-                    20,
-                    Duration.ofMinutes(80),
-                    "latency_degradation@40m+20m,error_burst@48m+8m");
+    static final SimulatedScenario TRAFFIC =
+            new SimulatedScenario(
+                            7,
+                            20,
+                            Duration.ofMinutes(80),
+                            "latency_degradation@40m+20m,error_burst@48m+8m")
+                    .withoutContent();
     static final Duration SPLIT = Duration.ofMinutes(45);
     static final Duration WARMUP = Duration.ofMinutes(20);
 
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
 
-    static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
     @Timeout(150)
     void baselinesAndEpisodesSurviveStopWithSavepointAndRestore(@TempDir Path savepoints)
             throws Exception {
-        // Event times are in the past: without unlimited retention the broker deletes them.
-        Map<String, String> keepForever = Map.of("retention.ms", "-1");
-        kafka.createTopic("sp.events", 2, keepForever);
-        kafka.createTopic("sp.anomalies", 2, keepForever);
+        KAFKA.createTopics(2, "sp.events", "sp.anomalies");
         LatencyConfig config =
                 LatencyConfig.from(JobConfig.fromMap(settings(), LatencyOptions.class));
 
@@ -89,33 +71,42 @@ class LatencySavepointIT {
         Incident burst = incidents.get(1);
         assertThat(degradation.incidentType()).isEqualTo(IncidentType.LATENCY_DEGRADATION);
 
-        // Run 1: the first 45 minutes, until the degradation's episode is committed.
-        KafkaTestSupport.produce(kafka.bootstrapServers(), "sp.events", before);
-        StreamExecutionEnvironment env1 = StreamExecutionEnvironment.getExecutionEnvironment();
-        LatencyJob.JOB.buildWithKafka(env1, config);
-        JobClient first = env1.executeAsync("latency savepoint IT, run 1");
-        awaitAnomalies(a -> isOpen(a, "latency_p95_deviation"), Duration.ofSeconds(60));
-        String savepoint =
-                first.stopWithSavepoint(
-                                false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
-                        .get(60, TimeUnit.SECONDS);
-        List<Anomaly> run1 = readAnomalies();
+        List<Anomaly> run1;
+        List<Anomaly> all;
+        try (CommittedAnomalies anomalies =
+                new CommittedAnomalies(KAFKA.readCommitted("sp.anomalies"))) {
+            // Run 1: the first 45 minutes, until the degradation's episode is committed.
+            KAFKA.produce("sp.events", before);
+            StreamExecutionEnvironment env1 = StreamExecutionEnvironment.getExecutionEnvironment();
+            LatencyJob.JOB.buildWithKafka(env1, config);
+            JobClient first = env1.executeAsync("latency savepoint IT, run 1");
+            anomalies.await(
+                    "the degradation's p95 episode open",
+                    Duration.ofSeconds(60),
+                    a -> isOpen(a, "latency_p95_deviation"));
+            String savepoint = TestClusters.stopWithSavepoint(first, savepoints);
+            // stopped: its last transaction is committed, so this is all run 1 wrote
+            run1 = anomalies.readSettled(Duration.ofSeconds(30));
 
-        // Run 2: the job built anew from the same configuration, restored from the savepoint.
-        KafkaTestSupport.produce(kafka.bootstrapServers(), "sp.events", after);
-        StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
-        LatencyJob.JOB.buildWithKafka(env2, config);
-        StreamGraph graph = env2.getStreamGraph();
-        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
-        JobClient second = env2.executeAsync(graph);
-        List<Anomaly> all =
-                awaitAnomalies(
-                        a ->
-                                a.anomalyType.equals("latency_p95_deviation")
-                                        && a.status.equals(Anomaly.STATUS_RESOLVED),
-                        Duration.ofSeconds(90));
-        all = awaitAnomalies(a -> isOpen(a, "error_rate_spike"), Duration.ofSeconds(30));
-        second.cancel().get(30, TimeUnit.SECONDS);
+            // Run 2: the job built anew from the same configuration, restored from the savepoint.
+            KAFKA.produce("sp.events", after);
+            StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
+            LatencyJob.JOB.buildWithKafka(env2, config);
+            StreamGraph graph = env2.getStreamGraph();
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
+            JobClient second = env2.executeAsync(graph);
+            anomalies.await(
+                    "the p95 episode resolved and the error burst open",
+                    Duration.ofSeconds(120),
+                    a ->
+                            a.anomalyType.equals("latency_p95_deviation")
+                                    && a.status.equals(Anomaly.STATUS_RESOLVED),
+                    a -> isOpen(a, "error_rate_spike"));
+            // stopped rather than cancelled: no transaction stays open, so the read below is
+            // the complete output of both runs
+            TestClusters.stopWithSavepoint(second, savepoints);
+            all = anomalies.readSettled(Duration.ofSeconds(30));
+        }
 
         System.out.printf(
                 "savepoint IT: %d events before and %d after the savepoint; %d records before, %d"
@@ -135,6 +126,10 @@ class LatencySavepointIT {
         assertThat(p95.get(0).detectedAt).isLessThan(split);
         assertThat(p95.get(1).detectedAt).isGreaterThan(split);
         assertThat(p95.get(1).episodeId).isEqualTo(p95.get(0).episodeId);
+        assertThat(run1)
+                .as("the episode opened before the savepoint was committed by run 1")
+                .extracting(a -> a.anomalyId)
+                .contains(p95.get(0).anomalyId);
         assertThat(p95.get(0).model).isEqualTo(degradation.model());
 
         Anomaly burstOpen =
@@ -149,14 +144,11 @@ class LatencySavepointIT {
     }
 
     static Map<String, String> settings() {
-        Map<String, String> s = new HashMap<>();
-        s.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        Map<String, String> s =
+                BrokerJobSettings.of(
+                        KAFKA.bootstrapServers(), "latency-sp-it", Duration.ofMillis(500));
         s.put("kafka.topic.events", "sp.events");
         s.put("kafka.topic.anomalies", "sp.anomalies");
-        s.put("kafka.transactional-id-prefix", "latency-sp-it");
-        s.put("kafka.transaction-timeout", "60 s");
-        s.put("job.checkpoint-interval", "500 ms");
-        s.put("job.parallelism", "2");
         s.put("latency.starting-offsets", "earliest");
         s.put("latency.warmup", WARMUP.toMinutes() + " min");
         return s;
@@ -164,27 +156,5 @@ class LatencySavepointIT {
 
     static boolean isOpen(Anomaly a, String type) {
         return a.anomalyType.equals(type) && a.status.equals(Anomaly.STATUS_OPEN);
-    }
-
-    static List<Anomaly> readAnomalies() {
-        return KafkaTestSupport.readCommitted(
-                        kafka.bootstrapServers(), "sp.anomalies", 0, Duration.ofSeconds(3))
-                .stream()
-                .map(r -> Codecs.fromJson(r.value(), Anomaly.class))
-                .toList();
-    }
-
-    /** Everything committed so far, once a committed record matches {@code until}. */
-    static List<Anomaly> awaitAnomalies(Predicate<Anomaly> until, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Anomaly> all = readAnomalies();
-            if (all.stream().anyMatch(until)) {
-                return all;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no committed anomaly matched within " + timeout);
     }
 }

@@ -8,6 +8,7 @@ import io.llmsentinel.detectors.latency.LatencySettings;
 import io.llmsentinel.detectors.latency.MinuteSlice;
 import io.llmsentinel.detectors.latency.MinuteSliceSerializer;
 import io.llmsentinel.detectors.latency.RouteKeySelector;
+import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.LlmEvent;
 import java.time.Duration;
@@ -38,8 +39,8 @@ class LatencyStateSizeTest {
     @Test
     @Timeout(60)
     void statePerKeyIsSmallAndDoesNotGrowWithTraffic() throws Exception {
-        Size hour = measure(new SimulatedTraffic(3, 40, Duration.ofMinutes(60), "none"));
-        Size busy = measure(new SimulatedTraffic(3, 160, Duration.ofMinutes(15), "none"));
+        Size hour = measure(traffic(40, Duration.ofMinutes(60)));
+        Size busy = measure(traffic(160, Duration.ofMinutes(15)));
         for (var e : Map.of("1 h at 40 calls/s", hour, "15 min at 160 calls/s", busy).entrySet()) {
             Size s = e.getValue();
             System.out.printf(
@@ -57,7 +58,11 @@ class LatencyStateSizeTest {
         assertThat(busy.meanBytes()).isLessThan(hour.meanBytes() * 1.3);
     }
 
-    static Size measure(SimulatedTraffic traffic) throws Exception {
+    static SimulatedScenario traffic(double rate, Duration duration) {
+        return new SimulatedScenario(3, rate, duration, "none").withoutContent();
+    }
+
+    static Size measure(SimulatedScenario traffic) throws Exception {
         LatencySettings settings = LatencySettings.defaults();
         try (KeyedOneInputStreamOperatorTestHarness<String, LlmEvent, Anomaly> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(

@@ -3,17 +3,18 @@ package io.llmsentinel.jobs.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.detectors.security.SecurityAnomalies;
+import io.llmsentinel.jobs.DetectorJob;
 import io.llmsentinel.jobs.SimulatedScenario;
 import io.llmsentinel.jobs.TestClusters;
 import io.llmsentinel.jobs.config.JobConfig;
-import io.llmsentinel.jobs.kafka.KafkaTestSupport;
-import io.llmsentinel.kafka.EmbeddedKafka;
+import io.llmsentinel.jobs.kafka.BrokerJobSettings;
+import io.llmsentinel.jobs.kafka.KafkaConnectors;
+import io.llmsentinel.kafka.testing.EmbeddedKafkaExtension;
 import io.llmsentinel.schema.Anomaly;
 import io.llmsentinel.schema.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +22,6 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,49 +37,37 @@ class SecurityKafkaIT {
 
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
 
-    static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
     @Timeout(180)
     void noRecordInTheAnomaliesTopicCarriesARawDetectedValue() throws Exception {
         SimulatedScenario scenario = new SimulatedScenario(21, 6, Duration.ofMinutes(26), TIMELINE);
-        Map<String, String> topicConfig = Map.of("retention.ms", "-1");
-        kafka.createTopic("sec.events", 2, topicConfig);
-        kafka.createTopic("sec.anomalies", 2, topicConfig);
+        KAFKA.createTopics(2, "sec.events", "sec.anomalies");
         List<byte[]> records = new ArrayList<>();
         scenario.forEach(e -> records.add(Codecs.toJsonBytes(e)));
-        KafkaTestSupport.produce(kafka.bootstrapServers(), "sec.events", records);
+        KAFKA.produce("sec.events", records);
 
-        Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        Map<String, String> settings =
+                BrokerJobSettings.of(KAFKA.bootstrapServers(), "sec-it", Duration.ofMillis(500));
         settings.put("kafka.topic.events", "sec.events");
         settings.put("kafka.topic.anomalies", "sec.anomalies");
-        settings.put("kafka.transactional-id-prefix", "sec-it");
         settings.put("security.starting-offsets", "earliest");
-        settings.put("job.checkpoint-interval", "500 ms");
-        settings.put("job.parallelism", "2");
+        SecurityConfig config =
+                SecurityConfig.from(JobConfig.fromMap(settings, SecurityOptions.class));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        SecurityJob.JOB.buildBounded(
+        SecurityJob.JOB.buildWithSource(
                 env,
-                JobConfig.fromMap(settings, SecurityOptions.class),
-                OffsetsInitializer.latest());
+                config,
+                KafkaConnectors.boundedEventsSource(
+                        config.kafka(),
+                        DetectorJob.defaultGroupId(SecurityJob.NAME),
+                        config.startingOffsets(),
+                        OffsetsInitializer.latest()));
         env.execute("security on Kafka");
 
-        List<ConsumerRecord<byte[], byte[]>> out =
-                KafkaTestSupport.readCommitted(
-                        kafka.bootstrapServers(), "sec.anomalies", 1, Duration.ofSeconds(30));
+        // the job has finished (bounded input, final checkpoint): this is all it wrote
+        List<ConsumerRecord<byte[], byte[]>> out = KAFKA.committedRecords("sec.anomalies");
         List<Anomaly> anomalies = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : out) {
             anomalies.add(Codecs.fromJson(r.value(), Anomaly.class));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ingest graph on a MiniCluster at parallelism 2, with in-memory input. */
-class IngestGraphTest {
+class IngestGraphIT {
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
 
     static final long NOW = System.currentTimeMillis();

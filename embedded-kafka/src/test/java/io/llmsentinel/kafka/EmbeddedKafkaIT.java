@@ -1,33 +1,29 @@
 package io.llmsentinel.kafka;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.llmsentinel.kafka.testing.TopicReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(120)
-class EmbeddedKafkaTest {
+class EmbeddedKafkaIT {
 
     private static final String TOPIC = "tx-events";
 
@@ -66,11 +62,11 @@ class EmbeddedKafkaTest {
                 producer.abortTransaction();
             }
 
-            assertThat(readToEnd(kafka, "read_committed"))
+            assertThat(readToEnd(kafka, true))
                     .containsExactlyInAnyOrder(
                             "committed-0", "committed-1", "committed-2", "committed-3");
             // The aborted records are in the log: a read_uncommitted reader sees them.
-            assertThat(readToEnd(kafka, "read_uncommitted")).hasSize(8);
+            assertThat(readToEnd(kafka, false)).hasSize(8);
             System.out.printf("Heap used after GC with clients: %d MB%n", usedHeapMb());
         }
 
@@ -119,34 +115,18 @@ class EmbeddedKafkaTest {
                         StringSerializer.class));
     }
 
-    /** Reads both partitions from the start up to their end offsets for this isolation level. */
-    private static List<String> readToEnd(EmbeddedKafka kafka, String isolationLevel) {
-        List<TopicPartition> partitions =
-                List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1));
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                kafka.bootstrapServers(),
-                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                                isolationLevel,
-                                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                                StringDeserializer.class,
-                                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                                StringDeserializer.class))) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // For read_committed the end offset is the last stable offset, past the abort marker.
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> record :
-                        consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                }
-            }
+    /**
+     * Both partitions, once every transaction is decided, as a reader of this isolation sees them.
+     */
+    private static List<String> readToEnd(EmbeddedKafka kafka, boolean committedOnly) {
+        try (TopicReader reader =
+                committedOnly
+                        ? TopicReader.readCommitted(kafka.bootstrapServers(), TOPIC)
+                        : TopicReader.readUncommitted(kafka.bootstrapServers(), TOPIC)) {
+            return reader.readSettled(Duration.ofSeconds(30)).stream()
+                    .map(r -> new String(r.value(), UTF_8))
+                    .toList();
         }
-        return values;
     }
 
     private static int freePort() throws IOException {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * not fail, every JSON record must come out exactly once as an event or a dead letter, and
  * everything that comes out must satisfy the contract.
  */
-class IngestFuzzTest {
+class IngestFuzzIT {
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.miniCluster();
 
     static final int JSON_RECORDS = 1500;
@@ -43,7 +43,7 @@ class IngestFuzzTest {
         all.addAll(proto);
         all.addAll(otlpJson);
 
-        Map<String, List<String>> out = IngestGraphTest.run(all);
+        Map<String, List<String>> out = IngestGraphIT.run(all);
 
         List<DeadLetter> dlq =
                 out.get(OutputRecord.DEAD_LETTER).stream()

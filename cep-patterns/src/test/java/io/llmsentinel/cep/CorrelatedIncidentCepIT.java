@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The correlated-incident pattern on a MiniCluster at parallelism 2, in event time, with explicit
  * uids only and Kryo disabled, as the correlation job will run it.
  */
-class CorrelatedIncidentCepTest {
+class CorrelatedIncidentCepIT {
     static final int PARALLELISM = 2;
     static final Duration WITHIN = CorrelationPatterns.DEFAULT_INCIDENT_WINDOW;
 

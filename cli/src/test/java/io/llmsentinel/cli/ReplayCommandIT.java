@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Smoke test of {@code sentinel replay} on a simulator file, through the real command line. */
-class ReplayCommandTest {
+class ReplayCommandIT {
 
     @ParameterizedTest
     @EnumSource(SourceFormat.class)

@@ -1,4 +1,4 @@
-package io.llmsentinel.jobs.latency;
+package io.llmsentinel.jobs;
 
 import io.llmsentinel.schema.LlmEvent;
 import io.llmsentinel.simulator.TrafficSimulator;
@@ -7,22 +7,22 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns sequence number n into the simulator's n-th event (none past the end), so a bounded {@code
- * fromSequence} source with parallelism 1 becomes a simulator source without holding the events in
+ * Turns sequence number n into the scenario's n-th event (none past the end), so a bounded {@code
+ * fromSequence} source at parallelism 1 becomes a simulator source without holding the events in
  * memory. Numbers arrive in order; after a restore it fast-forwards to the first one.
  */
 final class SimulatorEventsFunction extends RichFlatMapFunction<Long, LlmEvent> {
-    private final SimulatedTraffic traffic;
+    private final SimulatedScenario scenario;
     private transient TrafficSimulator simulator;
     private transient long produced;
 
-    SimulatorEventsFunction(SimulatedTraffic traffic) {
-        this.traffic = traffic;
+    SimulatorEventsFunction(SimulatedScenario scenario) {
+        this.scenario = scenario;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        simulator = traffic.simulator();
+        simulator = scenario.simulator();
         produced = 0;
     }
 
@@ -34,7 +34,7 @@ final class SimulatorEventsFunction extends RichFlatMapFunction<Long, LlmEvent> 
         }
         if (produced == index && simulator.hasNext()) {
             produced++;
-            out.collect(SimulatedTraffic.stripped(simulator.next().event()));
+            out.collect(scenario.shaped(simulator.next().event()));
         }
     }
 }
