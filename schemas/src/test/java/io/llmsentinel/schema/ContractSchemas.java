@@ -18,6 +18,7 @@ public final class ContractSchemas {
     public static final String LLM_EVENT = "llm-event";
     public static final String ANOMALY = "anomaly";
     public static final String DEAD_LETTER = "dead-letter";
+    public static final String INCIDENT = "incident";
 
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);

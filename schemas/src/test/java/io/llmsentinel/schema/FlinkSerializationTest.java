@@ -11,5 +11,8 @@ class FlinkSerializationTest {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(LlmEvent.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(Anomaly.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DeadLetter.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(Incident.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(IncidentMember.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(RootCauseHint.class);
     }
 }

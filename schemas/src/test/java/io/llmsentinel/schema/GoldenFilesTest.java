@@ -23,7 +23,9 @@ class GoldenFilesTest {
                 Arguments.of("llm-event-minimal.json", ContractSchemas.LLM_EVENT, LlmEvent.class),
                 Arguments.of("anomaly-open.json", ContractSchemas.ANOMALY, Anomaly.class),
                 Arguments.of("anomaly-resolved.json", ContractSchemas.ANOMALY, Anomaly.class),
-                Arguments.of("dead-letter.json", ContractSchemas.DEAD_LETTER, DeadLetter.class));
+                Arguments.of("dead-letter.json", ContractSchemas.DEAD_LETTER, DeadLetter.class),
+                Arguments.of("incident-open.json", ContractSchemas.INCIDENT, Incident.class),
+                Arguments.of("incident-resolved.json", ContractSchemas.INCIDENT, Incident.class));
     }
 
     @ParameterizedTest(name = "{0}")
