@@ -1,10 +1,7 @@
 package io.llmsentinel.detectors.security;
 
-import io.llmsentinel.detectors.common.AnomalyFactory;
 import io.llmsentinel.detectors.common.EpisodeIds;
 import io.llmsentinel.detectors.common.EventTimeOrderBuffer;
-import io.llmsentinel.detectors.common.Evidence;
-import io.llmsentinel.detectors.common.Severity;
 import io.llmsentinel.schema.Anomaly;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +46,7 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
     public static final String PENDING_TURNS_STATE = "pending-turns";
 
     private final SecuritySettings settings;
+    private final AttackBehaviourRecords records;
 
     private transient ValueState<ActorState> actor;
     private transient MapState<String, SessionTurns> sessions;
@@ -57,6 +55,7 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
 
     public AttackBehaviourFunction(SecuritySettings settings) {
         this.settings = settings;
+        this.records = new AttackBehaviourRecords(settings);
     }
 
     @Override
@@ -162,7 +161,7 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             a.campaignOpenedAt = oldest;
             a.absorbIntoCampaign(t);
             a.campaignAttacks = a.recentAttacks.size();
-            out.collect(campaignOpened(a, t, oldest));
+            out.collect(records.campaignOpened(a, t));
         }
     }
 
@@ -181,11 +180,10 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         if (t.attack
                 && s.lastRefusalAt != SessionTurns.NONE
                 && t.eventTime - s.lastRefusalAt <= settings.retryWindowMs()) {
-            long gap = t.eventTime - s.lastRefusalAt;
             if (a.retry == null) {
                 a.retry = open(SecurityAnomalies.RETRY_AFTER_REFUSAL, actorKey, t);
                 a.retry.observe(t);
-                out.collect(retryOpened(a, t, gap));
+                out.collect(records.retryOpened(a, s, t));
             } else {
                 a.retry.observe(t);
             }
@@ -199,7 +197,7 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             if (a.escalation == null) {
                 a.escalation = open(SecurityAnomalies.ATTACK_ESCALATION, actorKey, t);
                 a.escalation.observe(t);
-                out.collect(escalationOpened(a, s, t));
+                out.collect(records.escalationOpened(a, s, t));
             } else {
                 a.escalation.observe(t);
             }
@@ -236,17 +234,21 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         if (a.lastAttackAt != ActorState.NONE
                 && now - a.lastAttackAt >= settings.campaignWindowMs()) {
             if (a.campaignOpen()) {
-                out.collect(campaignResolved(a, now));
+                out.collect(records.campaignResolved(a, now));
                 a.closeCampaign();
             }
             a.recentAttacks.clear();
         }
         if (a.escalation != null && now - a.escalation.lastAt >= settings.quietMs()) {
-            out.collect(episodeResolved(a, a.escalation, SecurityAnomalies.ATTACK_ESCALATION, now));
+            out.collect(
+                    records.episodeResolved(
+                            a, a.escalation, SecurityAnomalies.ATTACK_ESCALATION, now));
             a.escalation = null;
         }
         if (a.retry != null && now - a.retry.lastAt >= settings.quietMs()) {
-            out.collect(episodeResolved(a, a.retry, SecurityAnomalies.RETRY_AFTER_REFUSAL, now));
+            out.collect(
+                    records.episodeResolved(
+                            a, a.retry, SecurityAnomalies.RETRY_AFTER_REFUSAL, now));
             a.retry = null;
         }
         List<String> idle = new ArrayList<>();
@@ -304,178 +306,5 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             timers.registerEventTimeTimer(next);
             actor.update(a);
         }
-    }
-
-    private Anomaly campaignOpened(ActorState a, TurnSignal t, long firstAttackAt) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("attacks_in_window", a.recentAttacks.size())
-                        .number("window_ms", settings.campaignWindowMs())
-                        .number("threshold_attacks", settings.campaignAttempts())
-                        .number("max_score", a.campaignMaxScore)
-                        .ids("rule_ids", a.campaignRuleIds)
-                        .ids(
-                                "categories",
-                                a.campaignCategories.keySet().stream().sorted().toList());
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_CAMPAIGN,
-                                a.campaignEpisodeId),
-                        a)
-                .severity(Severity.CRITICAL)
-                .score(a.recentAttacks.size())
-                .observedValue(a.recentAttacks.size())
-                .threshold(settings.campaignAttempts())
-                .window(firstAttackAt, t.eventTime)
-                .detectedAt(t.eventTime)
-                .sessionId(t.sessionId)
-                .summary(
-                        "attack campaign: "
-                                + a.recentAttacks.size()
-                                + " attacks within "
-                                + (t.eventTime - firstAttackAt) / 1000
-                                + " s from "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(a.campaignSamples)
-                .build();
-    }
-
-    private Anomaly campaignResolved(ActorState a, long now) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("attacks", a.campaignAttacks)
-                        .number("sessions", a.campaignSessions.size())
-                        .number("max_score", a.campaignMaxScore)
-                        .ids("rule_ids", a.campaignRuleIds);
-        a.campaignCategories.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(c -> evidence.number("category_" + c.getKey(), c.getValue()));
-        return actorRecord(
-                        AnomalyFactory.resolved(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_CAMPAIGN,
-                                a.campaignEpisodeId),
-                        a)
-                .severity(Severity.CRITICAL)
-                .score(a.campaignAttacks)
-                .observedValue(a.campaignAttacks)
-                .window(a.campaignOpenedAt, a.lastAttackAt)
-                .detectedAt(now)
-                .summary(
-                        "attack campaign over: "
-                                + a.campaignAttacks
-                                + " attacks in "
-                                + a.campaignSessions.size()
-                                + " session(s) from "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(a.campaignSamples)
-                .build();
-    }
-
-    private Anomaly escalationOpened(ActorState a, SessionTurns s, TurnSignal t) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("turns", s.recentScores.size())
-                        .number("first_score", s.recentScores.get(0))
-                        .number("last_score", t.score)
-                        .number("min_rise", settings.escalationMinRise())
-                        .id("category", t.category)
-                        .ids("rule_ids", t.ruleIds);
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_ESCALATION,
-                                a.escalation.episodeId),
-                        a)
-                .severity(Severity.WARNING)
-                .score(t.score)
-                .observedValue(t.score - s.recentScores.get(0))
-                .threshold(settings.escalationMinRise())
-                .sessionId(t.sessionId)
-                .window(t.eventTime, t.eventTime)
-                .detectedAt(t.eventTime)
-                .summary(
-                        "attack escalation by "
-                                + who(a)
-                                + " in session "
-                                + t.sessionId
-                                + ": prompt scores rose over "
-                                + s.recentScores.size()
-                                + " turns to "
-                                + String.format(java.util.Locale.ROOT, "%.2f", t.score))
-                .evidence(evidence)
-                .sampleEventIds(a.escalation.sampleEventIds)
-                .build();
-    }
-
-    private Anomaly retryOpened(ActorState a, TurnSignal t, long gapMs) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("ms_since_refusal", gapMs)
-                        .number("retry_window_ms", settings.retryWindowMs())
-                        .number("score", t.score)
-                        .id("category", t.category)
-                        .ids("rule_ids", t.ruleIds);
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.RETRY_AFTER_REFUSAL,
-                                a.retry.episodeId),
-                        a)
-                .severity(Severity.WARNING)
-                .score(t.score)
-                .observedValue(gapMs)
-                .threshold(settings.retryWindowMs())
-                .sessionId(t.sessionId)
-                .window(t.eventTime - gapMs, t.eventTime)
-                .detectedAt(t.eventTime)
-                .summary(
-                        "attack retried by "
-                                + who(a)
-                                + " "
-                                + gapMs / 1000
-                                + " s after a refusal in session "
-                                + t.sessionId)
-                .evidence(evidence)
-                .sampleEventIds(a.retry.sampleEventIds)
-                .build();
-    }
-
-    private Anomaly episodeResolved(ActorState a, ActorEpisode e, String type, long now) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("occurrences", e.occurrences)
-                        .number("sessions", e.sessions.size())
-                        .number("peak_score", e.peakScore)
-                        .number("quiet_ms", settings.quietMs());
-        return actorRecord(
-                        AnomalyFactory.resolved(SecurityAnomalies.DETECTOR, type, e.episodeId), a)
-                .severity(Severity.WARNING)
-                .score(e.peakScore)
-                .observedValue(e.occurrences)
-                .window(e.openedAt, e.lastAt)
-                .detectedAt(now)
-                .summary(
-                        type.replace('_', ' ')
-                                + " over: "
-                                + e.occurrences
-                                + " time(s) in "
-                                + e.sessions.size()
-                                + " session(s) by "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(e.sampleEventIds)
-                .build();
-    }
-
-    private static AnomalyFactory.Builder actorRecord(AnomalyFactory.Builder b, ActorState a) {
-        return b.tenantId(a.tenantId).userId(a.userId).serviceName(a.serviceName);
-    }
-
-    private static String who(ActorState a) {
-        return a.userId != null ? "user " + a.userId : "an anonymous actor of " + a.serviceName;
     }
 }
