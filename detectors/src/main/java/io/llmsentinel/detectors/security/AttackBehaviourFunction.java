@@ -1,6 +1,6 @@
 package io.llmsentinel.detectors.security;
 
-import io.llmsentinel.detectors.common.EpisodeIds;
+import io.llmsentinel.detectors.common.EpisodeTransition;
 import io.llmsentinel.detectors.common.EventTimeOrderBuffer;
 import io.llmsentinel.schema.Anomaly;
 import java.util.ArrayList;
@@ -46,6 +46,9 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
     public static final String PENDING_TURNS_STATE = "pending-turns";
 
     private final SecuritySettings settings;
+    private final CampaignRule campaign;
+    private final EscalationRule escalation;
+    private final RetryAfterRefusalRule retry;
     private final AttackBehaviourRecords records;
 
     private transient ValueState<ActorState> actor;
@@ -55,6 +58,9 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
 
     public AttackBehaviourFunction(SecuritySettings settings) {
         this.settings = settings;
+        this.campaign = new CampaignRule(settings);
+        this.escalation = new EscalationRule(settings);
+        this.retry = new RetryAfterRefusalRule(settings);
         this.records = new AttackBehaviourRecords(settings);
     }
 
@@ -140,27 +146,7 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
 
     private void observeAttack(
             ActorState a, TurnSignal t, String actorKey, Collector<Anomaly> out) {
-        a.lastAttackAt = Math.max(a.lastAttackAt, t.eventTime);
-        a.recentAttacks.add(t.eventTime);
-        while (a.recentAttacks.size() > settings.campaignAttempts()) {
-            a.recentAttacks.remove(0);
-        }
-        if (a.campaignOpen()) {
-            a.absorbIntoCampaign(t);
-            return;
-        }
-        long oldest = a.recentAttacks.get(0);
-        if (a.recentAttacks.size() == settings.campaignAttempts()
-                && t.eventTime - oldest <= settings.campaignWindowMs()) {
-            a.campaignEpisodeId =
-                    EpisodeIds.of(
-                            SecurityAnomalies.DETECTOR,
-                            SecurityAnomalies.ATTACK_CAMPAIGN,
-                            actorKey,
-                            t.eventTime);
-            a.campaignOpenedAt = oldest;
-            a.absorbIntoCampaign(t);
-            a.campaignAttacks = a.recentAttacks.size();
+        if (campaign.observeAttack(a, t, actorKey) == EpisodeTransition.OPENED) {
             out.collect(records.campaignOpened(a, t));
         }
     }
@@ -177,30 +163,11 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         }
         s.turns++;
 
-        if (t.attack
-                && s.lastRefusalAt != SessionTurns.NONE
-                && t.eventTime - s.lastRefusalAt <= settings.retryWindowMs()) {
-            if (a.retry == null) {
-                a.retry = open(SecurityAnomalies.RETRY_AFTER_REFUSAL, actorKey, t);
-                a.retry.observe(t);
-                out.collect(records.retryOpened(a, s, t));
-            } else {
-                a.retry.observe(t);
-            }
+        if (retry.observeTurn(a, s, t, actorKey) == EpisodeTransition.OPENED) {
+            out.collect(records.retryOpened(a, s, t));
         }
-
-        s.recentScores.add(t.score);
-        while (s.recentScores.size() > settings.escalationTurns()) {
-            s.recentScores.remove(0);
-        }
-        if (t.attack && escalates(s.recentScores)) {
-            if (a.escalation == null) {
-                a.escalation = open(SecurityAnomalies.ATTACK_ESCALATION, actorKey, t);
-                a.escalation.observe(t);
-                out.collect(records.escalationOpened(a, s, t));
-            } else {
-                a.escalation.observe(t);
-            }
+        if (escalation.observeTurn(a, s, t, actorKey) == EpisodeTransition.OPENED) {
+            out.collect(records.escalationOpened(a, s, t));
         }
 
         if (t.refused) {
@@ -210,46 +177,19 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         sessions.put(t.sessionId, s);
     }
 
-    private static ActorEpisode open(String type, String actorKey, TurnSignal t) {
-        ActorEpisode e = new ActorEpisode();
-        e.episodeId = EpisodeIds.of(SecurityAnomalies.DETECTOR, type, actorKey, t.eventTime);
-        e.openedAt = t.eventTime;
-        return e;
-    }
-
-    boolean escalates(List<Double> scores) {
-        if (scores.size() < settings.escalationTurns()) {
-            return false;
-        }
-        for (int i = 1; i < scores.size(); i++) {
-            if (scores.get(i) <= scores.get(i - 1)) {
-                return false;
-            }
-        }
-        return scores.get(scores.size() - 1) - scores.get(0) >= settings.escalationMinRise();
-    }
-
     /** Resolves what went quiet by {@code now}: the campaign, the episodes, idle sessions. */
     private void expire(ActorState a, long now, Collector<Anomaly> out) throws Exception {
-        if (a.lastAttackAt != ActorState.NONE
-                && now - a.lastAttackAt >= settings.campaignWindowMs()) {
+        if (campaign.quietBy(a, now)) {
             if (a.campaignOpen()) {
                 out.collect(records.campaignResolved(a, now));
-                a.closeCampaign();
             }
-            a.recentAttacks.clear();
+            campaign.end(a);
         }
-        if (a.escalation != null && now - a.escalation.lastAt >= settings.quietMs()) {
-            out.collect(
-                    records.episodeResolved(
-                            a, a.escalation, SecurityAnomalies.ATTACK_ESCALATION, now));
-            a.escalation = null;
-        }
-        if (a.retry != null && now - a.retry.lastAt >= settings.quietMs()) {
-            out.collect(
-                    records.episodeResolved(
-                            a, a.retry, SecurityAnomalies.RETRY_AFTER_REFUSAL, now));
-            a.retry = null;
+        for (ActorEpisodeRule rule : List.of(escalation, retry)) {
+            if (rule.quietBy(a, now)) {
+                out.collect(records.episodeResolved(a, rule.episode(a), rule.anomalyType(), now));
+                rule.end(a);
+            }
         }
         List<String> idle = new ArrayList<>();
         for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
@@ -281,16 +221,9 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
 
     /** One timer per actor, at the earliest moment something can expire. */
     private void reschedule(ActorState a, TimerService timers) throws Exception {
-        long next = Long.MAX_VALUE;
-        if (a.lastAttackAt != ActorState.NONE && (a.campaignOpen() || !a.recentAttacks.isEmpty())) {
-            next = a.lastAttackAt + settings.campaignWindowMs();
-        }
-        if (a.escalation != null) {
-            next = Math.min(next, a.escalation.lastAt + settings.quietMs());
-        }
-        if (a.retry != null) {
-            next = Math.min(next, a.retry.lastAt + settings.quietMs());
-        }
+        long next = campaign.deadline(a);
+        next = Math.min(next, escalation.deadline(a));
+        next = Math.min(next, retry.deadline(a));
         for (SessionTurns s : sessions.values()) {
             next = Math.min(next, s.lastTurnAt + settings.sessionIdleMs());
         }
