@@ -1,11 +1,8 @@
 package io.llmsentinel.detectors.security;
 
-import io.llmsentinel.detectors.common.EpisodeTransition;
 import io.llmsentinel.detectors.common.EventTimeOrderBuffer;
 import io.llmsentinel.schema.Anomaly;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -20,23 +17,14 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * What one message cannot show, keyed by actor ({@link SecuritySubjects#actor}):
+ * What one message cannot show, keyed by actor ({@link SecuritySubjects#actor}): attack campaigns,
+ * escalations and retries after refusal. The decisions are {@link AttackBehaviourDetector}'s; this
+ * function keeps the state, orders the turns and keeps the timer.
  *
- * <ul>
- *   <li><b>campaign</b>: {@code campaignAttempts} attacks within {@code campaignWindowMs}; one
- *       episode, however long the actor keeps trying, resolved after a quiet campaign window;
- *   <li><b>escalation</b>: within a session, the prompt scores of {@code escalationTurns}
- *       consecutive turns rise strictly, by {@code escalationMinRise} in total, ending in an attack
- *       (the "crescendo": harmless questions turning hostile);
- *   <li><b>retry after refusal</b>: an attack within {@code retryWindowMs} after the model refused
- *       in the same session.
- * </ul>
- *
- * Escalation and retry are one episode per actor, however many sessions it burns through, each
- * resolved {@code quietMs} after its last occurrence. Turns are applied in event-time order
- * (buffered until the watermark). A session is forgotten {@code sessionIdleMs} after its last turn;
- * the actor's state goes when it holds no session, no open episode and no attack inside the
- * campaign window.
+ * <p>Turns are applied in event-time order (buffered until the watermark); a late turn is counted
+ * in {@code lateEvents} and applied at once. One timer per actor, at the earliest moment something
+ * can expire; the actor's state goes when it holds no session, no open episode and no attack inside
+ * the campaign window.
  */
 public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSignal, Anomaly> {
     /** State names: savepoints map state by them. Never change one. */
@@ -45,23 +33,15 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
     public static final String SESSIONS_STATE = "sessions";
     public static final String PENDING_TURNS_STATE = "pending-turns";
 
-    private final SecuritySettings settings;
-    private final CampaignRule campaign;
-    private final EscalationRule escalation;
-    private final RetryAfterRefusalRule retry;
-    private final AttackBehaviourRecords records;
+    private final AttackBehaviourDetector detector;
 
     private transient ValueState<ActorState> actor;
-    private transient MapState<String, SessionTurns> sessions;
+    private transient ActorSessions sessions;
     private transient EventTimeOrderBuffer<TurnSignal> buffer;
     private transient Counter lateTurns;
 
     public AttackBehaviourFunction(SecuritySettings settings) {
-        this.settings = settings;
-        this.campaign = new CampaignRule(settings);
-        this.escalation = new EscalationRule(settings);
-        this.retry = new RetryAfterRefusalRule(settings);
-        this.records = new AttackBehaviourRecords(settings);
+        this.detector = new AttackBehaviourDetector(settings);
     }
 
     @Override
@@ -70,12 +50,13 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>(ACTOR_STATE, ActorState.class));
         sessions =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        SESSIONS_STATE,
-                                        Types.STRING,
-                                        Types.POJO(SessionTurns.class)));
+                new MapStateSessions(
+                        getRuntimeContext()
+                                .getMapState(
+                                        new MapStateDescriptor<>(
+                                                SESSIONS_STATE,
+                                                Types.STRING,
+                                                Types.POJO(SessionTurns.class))));
         buffer =
                 new EventTimeOrderBuffer<>(
                         getRuntimeContext()
@@ -108,13 +89,10 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             return;
         }
         if (timestamp >= a.checkAt) {
-            expire(a, timestamp, out);
+            detector.expire(a, sessions, timestamp, out::collect);
+            actor.update(a);
         }
-        if (a.sessions == 0
-                && !a.campaignOpen()
-                && a.recentAttacks.isEmpty()
-                && a.escalation == null
-                && a.retry == null) {
+        if (detector.holdsNothing(a)) {
             if (a.checkAt != ActorState.NONE) {
                 ctx.timerService().deleteEventTimeTimer(a.checkAt);
             }
@@ -128,109 +106,16 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             throws Exception {
         ActorState a = actor.value();
         if (a == null) {
-            a = new ActorState();
-            a.tenantId = t.tenantId;
-            a.userId = t.userId;
-            a.serviceName = t.serviceName;
+            a = AttackBehaviourDetector.newActor(t);
         }
-        a.lastTurnAt = Math.max(a.lastTurnAt, t.eventTime);
-        if (t.attack) {
-            observeAttack(a, t, actorKey, out);
-        }
-        if (t.sessionId != null) {
-            observeTurn(a, t, actorKey, out);
-        }
+        detector.observe(actorKey, a, sessions, t, out::collect);
         actor.update(a);
         return a;
     }
 
-    private void observeAttack(
-            ActorState a, TurnSignal t, String actorKey, Collector<Anomaly> out) {
-        if (campaign.observeAttack(a, t, actorKey) == EpisodeTransition.OPENED) {
-            out.collect(records.campaignOpened(a, t));
-        }
-    }
-
-    private void observeTurn(ActorState a, TurnSignal t, String actorKey, Collector<Anomaly> out)
-            throws Exception {
-        SessionTurns s = sessions.get(t.sessionId);
-        if (s == null) {
-            s = new SessionTurns();
-            a.sessions++;
-            if (a.sessions > settings.maxSessionsPerActor()) {
-                dropLongestIdleSession(a);
-            }
-        }
-        s.turns++;
-
-        if (retry.observeTurn(a, s, t, actorKey) == EpisodeTransition.OPENED) {
-            out.collect(records.retryOpened(a, s, t));
-        }
-        if (escalation.observeTurn(a, s, t, actorKey) == EpisodeTransition.OPENED) {
-            out.collect(records.escalationOpened(a, s, t));
-        }
-
-        if (t.refused) {
-            s.lastRefusalAt = Math.max(s.lastRefusalAt, t.eventTime);
-        }
-        s.lastTurnAt = Math.max(s.lastTurnAt, t.eventTime);
-        sessions.put(t.sessionId, s);
-    }
-
-    /** Resolves what went quiet by {@code now}: the campaign, the episodes, idle sessions. */
-    private void expire(ActorState a, long now, Collector<Anomaly> out) throws Exception {
-        if (campaign.quietBy(a, now)) {
-            if (a.campaignOpen()) {
-                out.collect(records.campaignResolved(a, now));
-            }
-            campaign.end(a);
-        }
-        for (ActorEpisodeRule rule : List.of(escalation, retry)) {
-            if (rule.quietBy(a, now)) {
-                out.collect(records.episodeResolved(a, rule.episode(a), rule.anomalyType(), now));
-                rule.end(a);
-            }
-        }
-        List<String> idle = new ArrayList<>();
-        for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
-            if (now - e.getValue().lastTurnAt >= settings.sessionIdleMs()) {
-                idle.add(e.getKey());
-            }
-        }
-        for (String id : idle) {
-            sessions.remove(id);
-            a.sessions--;
-        }
-        actor.update(a);
-    }
-
-    private void dropLongestIdleSession(ActorState a) throws Exception {
-        String oldestId = null;
-        long oldestAt = Long.MAX_VALUE;
-        for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
-            if (e.getValue().lastTurnAt < oldestAt) {
-                oldestAt = e.getValue().lastTurnAt;
-                oldestId = e.getKey();
-            }
-        }
-        if (oldestId != null) {
-            sessions.remove(oldestId);
-            a.sessions--;
-        }
-    }
-
-    /** One timer per actor, at the earliest moment something can expire. */
+    /** Moves the actor's one timer to {@link AttackBehaviourDetector#nextCheck}. */
     private void reschedule(ActorState a, TimerService timers) throws Exception {
-        long next = campaign.deadline(a);
-        next = Math.min(next, escalation.deadline(a));
-        next = Math.min(next, retry.deadline(a));
-        for (SessionTurns s : sessions.values()) {
-            next = Math.min(next, s.lastTurnAt + settings.sessionIdleMs());
-        }
-        if (next == Long.MAX_VALUE) {
-            // nothing can expire: the actor holds no attack and no session
-            next = a.lastTurnAt;
-        }
+        long next = detector.nextCheck(a, sessions);
         if (next != a.checkAt) {
             if (a.checkAt != ActorState.NONE) {
                 timers.deleteEventTimeTimer(a.checkAt);
@@ -238,6 +123,35 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             a.checkAt = next;
             timers.registerEventTimeTimer(next);
             actor.update(a);
+        }
+    }
+
+    /** The current actor's sessions in keyed map state. */
+    private static final class MapStateSessions implements ActorSessions {
+        private final MapState<String, SessionTurns> state;
+
+        MapStateSessions(MapState<String, SessionTurns> state) {
+            this.state = state;
+        }
+
+        @Override
+        public SessionTurns get(String sessionId) throws Exception {
+            return state.get(sessionId);
+        }
+
+        @Override
+        public void put(String sessionId, SessionTurns session) throws Exception {
+            state.put(sessionId, session);
+        }
+
+        @Override
+        public void remove(String sessionId) throws Exception {
+            state.remove(sessionId);
+        }
+
+        @Override
+        public Iterable<Map.Entry<String, SessionTurns>> entries() throws Exception {
+            return state.entries();
         }
     }
 }
