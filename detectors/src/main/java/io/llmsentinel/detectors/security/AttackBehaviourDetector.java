@@ -67,19 +67,29 @@ final class AttackBehaviourDetector implements Serializable {
         if (t.attack && campaign.observeAttack(a, t, actorKey) == EpisodeTransition.OPENED) {
             out.accept(records.campaignOpened(a, t));
         }
-        if (t.sessionId != null) {
-            observeInSession(actorKey, a, sessions, t, out);
+        if (t.sessionId == null) {
+            return;
         }
+        SessionTurns s = sessionOf(a, sessions, t.sessionId);
+        s.turns++;
+        if (retry.observeTurn(a, s, t, actorKey) == EpisodeTransition.OPENED) {
+            out.accept(records.retryOpened(a, s, t));
+        }
+        if (escalation.observeTurn(a, s, t, actorKey) == EpisodeTransition.OPENED) {
+            out.accept(records.escalationOpened(a, s, t));
+        }
+        // after the rules: a refusal is what later turns retry after, never the turn itself
+        if (t.refused) {
+            s.lastRefusalAt = Math.max(s.lastRefusalAt, t.eventTime);
+        }
+        s.lastTurnAt = Math.max(s.lastTurnAt, t.eventTime);
+        sessions.put(t.sessionId, s);
     }
 
-    private void observeInSession(
-            String actorKey,
-            ActorState a,
-            ActorSessions sessions,
-            TurnSignal t,
-            Consumer<Anomaly> out)
+    /** The actor's session {@code sessionId}, or a new one that counts towards the limit. */
+    private SessionTurns sessionOf(ActorState a, ActorSessions sessions, String sessionId)
             throws Exception {
-        SessionTurns s = sessions.get(t.sessionId);
+        SessionTurns s = sessions.get(sessionId);
         if (s == null) {
             s = new SessionTurns();
             a.sessions++;
@@ -87,21 +97,7 @@ final class AttackBehaviourDetector implements Serializable {
                 dropLongestIdleSession(a, sessions);
             }
         }
-        s.turns++;
-
-        if (retry.observeTurn(a, s, t, actorKey) == EpisodeTransition.OPENED) {
-            out.accept(records.retryOpened(a, s, t));
-        }
-        if (escalation.observeTurn(a, s, t, actorKey) == EpisodeTransition.OPENED) {
-            out.accept(records.escalationOpened(a, s, t));
-        }
-
-        // after the rules: a refusal is what later turns retry after, never the turn itself
-        if (t.refused) {
-            s.lastRefusalAt = Math.max(s.lastRefusalAt, t.eventTime);
-        }
-        s.lastTurnAt = Math.max(s.lastTurnAt, t.eventTime);
-        sessions.put(t.sessionId, s);
+        return s;
     }
 
     /**

@@ -107,19 +107,10 @@ final class AttackBehaviourRecords implements Serializable {
                         .number("min_rise", settings.escalationMinRise())
                         .id("category", t.category)
                         .ids("rule_ids", t.ruleIds);
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_ESCALATION,
-                                a.escalation.episodeId),
-                        a)
-                .severity(Severity.WARNING)
-                .score(t.score)
+        return openedByTurn(SecurityAnomalies.ATTACK_ESCALATION, a.escalation, a, t)
                 .observedValue(t.score - s.recentScores.get(0))
                 .threshold(settings.escalationMinRise())
-                .sessionId(t.sessionId)
                 .window(t.eventTime, t.eventTime)
-                .detectedAt(t.eventTime)
                 .summary(
                         "attack escalation by "
                                 + who(a)
@@ -130,7 +121,6 @@ final class AttackBehaviourRecords implements Serializable {
                                 + " turns to "
                                 + String.format(Locale.ROOT, "%.2f", t.score))
                 .evidence(evidence)
-                .sampleEventIds(a.escalation.sampleEventIds)
                 .build();
     }
 
@@ -147,19 +137,10 @@ final class AttackBehaviourRecords implements Serializable {
                         .number("score", t.score)
                         .id("category", t.category)
                         .ids("rule_ids", t.ruleIds);
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.RETRY_AFTER_REFUSAL,
-                                a.retry.episodeId),
-                        a)
-                .severity(Severity.WARNING)
-                .score(t.score)
+        return openedByTurn(SecurityAnomalies.RETRY_AFTER_REFUSAL, a.retry, a, t)
                 .observedValue(gapMs)
                 .threshold(settings.retryWindowMs())
-                .sessionId(t.sessionId)
                 .window(t.eventTime - gapMs, t.eventTime)
-                .detectedAt(t.eventTime)
                 .summary(
                         "attack retried by "
                                 + who(a)
@@ -168,7 +149,6 @@ final class AttackBehaviourRecords implements Serializable {
                                 + " s after a refusal in session "
                                 + t.sessionId)
                 .evidence(evidence)
-                .sampleEventIds(a.retry.sampleEventIds)
                 .build();
     }
 
@@ -198,6 +178,17 @@ final class AttackBehaviourRecords implements Serializable {
                 .evidence(evidence)
                 .sampleEventIds(e.sampleEventIds)
                 .build();
+    }
+
+    /** What the records of an escalation or retry opened by turn {@code t} have in common. */
+    private static AnomalyFactory.Builder openedByTurn(
+            String type, ActorEpisode e, ActorState a, TurnSignal t) {
+        return actorRecord(AnomalyFactory.open(SecurityAnomalies.DETECTOR, type, e.episodeId), a)
+                .severity(Severity.WARNING)
+                .score(t.score)
+                .sessionId(t.sessionId)
+                .detectedAt(t.eventTime)
+                .sampleEventIds(e.sampleEventIds);
     }
 
     private static AnomalyFactory.Builder actorRecord(AnomalyFactory.Builder b, ActorState a) {

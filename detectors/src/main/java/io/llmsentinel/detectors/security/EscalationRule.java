@@ -1,6 +1,5 @@
 package io.llmsentinel.detectors.security;
 
-import io.llmsentinel.detectors.common.EpisodeTransition;
 import java.util.List;
 
 /**
@@ -10,37 +9,18 @@ import java.util.List;
  * latest {@code escalationTurns} turns; the episode belongs to the actor.
  */
 final class EscalationRule extends ActorEpisodeRule {
-    private static final long serialVersionUID = 1L;
-
     EscalationRule(SecuritySettings settings) {
-        super(settings, SecurityAnomalies.ATTACK_ESCALATION);
+        super(settings, Slot.ESCALATION);
     }
 
+    /** Remembers the turn's score in its session; the turn occurs if it ends an escalation. */
     @Override
-    ActorEpisode episode(ActorState a) {
-        return a.escalation;
-    }
-
-    @Override
-    void setEpisode(ActorState a, ActorEpisode episode) {
-        a.escalation = episode;
-    }
-
-    /**
-     * Remembers the score of turn {@code t} in its session {@code s}, and counts the turn as an
-     * occurrence if it is an attack ending an escalation.
-     *
-     * @return OPENED when {@code t} opened the actor's escalation episode, NONE otherwise
-     */
-    EpisodeTransition observeTurn(ActorState a, SessionTurns s, TurnSignal t, String actorKey) {
+    boolean isOccurrence(SessionTurns s, TurnSignal t) {
         s.recentScores.add(t.score);
         while (s.recentScores.size() > settings.escalationTurns()) {
             s.recentScores.remove(0);
         }
-        if (t.attack && escalates(s.recentScores)) {
-            return occur(a, t, actorKey);
-        }
-        return EpisodeTransition.NONE;
+        return t.attack && escalates(s.recentScores);
     }
 
     /** Whether {@code scores}, oldest first, are enough turns rising strictly by the minimum. */

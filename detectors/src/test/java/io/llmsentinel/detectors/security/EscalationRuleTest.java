@@ -5,22 +5,21 @@ import static io.llmsentinel.detectors.security.SecurityTestRecords.T0;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmsentinel.detectors.common.EpisodeIds;
 import io.llmsentinel.detectors.common.EpisodeTransition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Which turns escalate; the episode they open is {@link ActorEpisodeRuleTest}'s. */
 class EscalationRuleTest {
     // escalation: 3 strictly rising turns, +0.3 in total, the last an attack (score >= 0.5)
     static final SecuritySettings SETTINGS = SecuritySettings.defaults();
-    static final String KEY = "user:acme:carol";
 
     final EscalationRule rule = new EscalationRule(SETTINGS);
     final ActorState actor = new ActorState();
     final SessionTurns chat = new SessionTurns();
 
-    EpisodeTransition send(SessionTurns s, String session, long at, double score) {
-        return rule.observeTurn(actor, s, turn("carol", session, at, score, false), KEY);
+    EpisodeTransition send(long at, double score) {
+        return rule.observeTurn(actor, chat, turn("carol", "chat", at, score, false), "carol");
     }
 
     @Test
@@ -43,72 +42,39 @@ class EscalationRuleTest {
     }
 
     @Test
-    void theAttackEndingARiseOpensTheActorsEpisode() {
-        assertThat(send(chat, "chat", T0, 0.05)).isEqualTo(EpisodeTransition.NONE);
-        assertThat(send(chat, "chat", T0 + MINUTE, 0.3)).isEqualTo(EpisodeTransition.NONE);
-        assertThat(send(chat, "chat", T0 + 2 * MINUTE, 0.55)).isEqualTo(EpisodeTransition.OPENED);
-
-        ActorEpisode e = actor.escalation;
-        assertThat(e.episodeId)
-                .isEqualTo(
-                        EpisodeIds.of(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_ESCALATION,
-                                KEY,
-                                T0 + 2 * MINUTE));
-        assertThat(e.openedAt).isEqualTo(T0 + 2 * MINUTE);
-        assertThat(e.occurrences).isEqualTo(1);
-        assertThat(e.sessions).containsExactly("chat");
+    void theAttackEndingARiseOpensTheEpisode() {
+        assertThat(send(T0, 0.05)).isEqualTo(EpisodeTransition.NONE);
+        assertThat(send(T0 + MINUTE, 0.3)).isEqualTo(EpisodeTransition.NONE);
+        assertThat(send(T0 + 2 * MINUTE, 0.55)).isEqualTo(EpisodeTransition.OPENED);
+        assertThat(actor.escalation).isNotNull();
         assertThat(chat.recentScores).containsExactly(0.05, 0.3, 0.55);
     }
 
     @Test
     void aRiseEndingInAHarmlessTurnIsNoEscalation() {
-        send(chat, "chat", T0, 0.0);
-        send(chat, "chat", T0 + MINUTE, 0.2);
-        assertThat(send(chat, "chat", T0 + 2 * MINUTE, 0.45)).isEqualTo(EpisodeTransition.NONE);
+        send(T0, 0.0);
+        send(T0 + MINUTE, 0.2);
+        assertThat(send(T0 + 2 * MINUTE, 0.45)).isEqualTo(EpisodeTransition.NONE);
         assertThat(actor.escalation).isNull();
     }
 
     @Test
-    void onlyTheLatestTurnsCount() {
-        send(chat, "chat", T0, 0.9);
-        send(chat, "chat", T0 + MINUTE, 0.1);
-        send(chat, "chat", T0 + 2 * MINUTE, 0.3);
-        assertThat(send(chat, "chat", T0 + 3 * MINUTE, 0.6)).isEqualTo(EpisodeTransition.OPENED);
+    void onlyTheLatestTurnsOfTheSessionCount() {
+        send(T0, 0.9);
+        send(T0 + MINUTE, 0.1);
+        send(T0 + 2 * MINUTE, 0.3);
+        assertThat(chat.recentScores).containsExactly(0.9, 0.1, 0.3);
+        assertThat(send(T0 + 3 * MINUTE, 0.6)).isEqualTo(EpisodeTransition.OPENED);
         assertThat(chat.recentScores).containsExactly(0.1, 0.3, 0.6);
     }
 
     @Test
-    void anotherEscalationInAnotherSessionExtendsTheOpenEpisode() {
-        send(chat, "chat", T0, 0.1);
-        send(chat, "chat", T0 + MINUTE, 0.4);
-        send(chat, "chat", T0 + 2 * MINUTE, 0.7);
-        SessionTurns other = new SessionTurns();
-        send(other, "chat-2", T0 + 3 * MINUTE, 0.1);
-        send(other, "chat-2", T0 + 4 * MINUTE, 0.4);
-
-        assertThat(send(other, "chat-2", T0 + 5 * MINUTE, 0.95)).isEqualTo(EpisodeTransition.NONE);
-        assertThat(actor.escalation.occurrences).isEqualTo(2);
-        assertThat(actor.escalation.sessions).containsExactly("chat", "chat-2");
-        assertThat(actor.escalation.peakScore).isEqualTo(0.95);
-        assertThat(actor.escalation.lastAt).isEqualTo(T0 + 5 * MINUTE);
-    }
-
-    @Test
-    void theEpisodeResolvesAQuietPeriodAfterItsLastOccurrence() {
-        assertThat(rule.deadline(actor)).isEqualTo(Long.MAX_VALUE);
-        assertThat(rule.quietBy(actor, T0)).isFalse();
-        send(chat, "chat", T0, 0.1);
-        send(chat, "chat", T0 + MINUTE, 0.4);
-        send(chat, "chat", T0 + 2 * MINUTE, 0.7);
-        long last = T0 + 2 * MINUTE;
-
-        assertThat(rule.deadline(actor)).isEqualTo(last + SETTINGS.quietMs());
-        assertThat(rule.quietBy(actor, last + SETTINGS.quietMs() - 1)).isFalse();
-        assertThat(rule.quietBy(actor, last + SETTINGS.quietMs())).isTrue();
-        rule.end(actor);
-        assertThat(actor.escalation).isNull();
-        assertThat(rule.deadline(actor)).isEqualTo(Long.MAX_VALUE);
+    void everyTurnIsRememberedEvenWhileAnEpisodeIsOpen() {
+        send(T0, 0.1);
+        send(T0 + MINUTE, 0.4);
+        send(T0 + 2 * MINUTE, 0.7);
+        assertThat(send(T0 + 3 * MINUTE, 0.2)).isEqualTo(EpisodeTransition.NONE);
+        assertThat(chat.recentScores).containsExactly(0.4, 0.7, 0.2);
+        assertThat(actor.escalation.occurrences).isEqualTo(1);
     }
 }
