@@ -1,14 +1,8 @@
 package io.llmsentinel.detectors.security;
 
-import io.llmsentinel.detectors.common.AnomalyFactory;
-import io.llmsentinel.detectors.common.EpisodeIds;
 import io.llmsentinel.detectors.common.EventTimeOrderBuffer;
-import io.llmsentinel.detectors.common.Evidence;
-import io.llmsentinel.detectors.common.Severity;
 import io.llmsentinel.schema.Anomaly;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -23,23 +17,14 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * What one message cannot show, keyed by actor ({@link SecuritySubjects#actor}):
+ * What one message cannot show, keyed by actor ({@link SecuritySubjects#actor}): attack campaigns,
+ * escalations and retries after refusal. The decisions are {@link AttackBehaviourDetector}'s; this
+ * function keeps the state, orders the turns and keeps the timer.
  *
- * <ul>
- *   <li><b>campaign</b>: {@code campaignAttempts} attacks within {@code campaignWindowMs}; one
- *       episode, however long the actor keeps trying, resolved after a quiet campaign window;
- *   <li><b>escalation</b>: within a session, the prompt scores of {@code escalationTurns}
- *       consecutive turns rise strictly, by {@code escalationMinRise} in total, ending in an attack
- *       (the "crescendo": harmless questions turning hostile);
- *   <li><b>retry after refusal</b>: an attack within {@code retryWindowMs} after the model refused
- *       in the same session.
- * </ul>
- *
- * Escalation and retry are one episode per actor, however many sessions it burns through, each
- * resolved {@code quietMs} after its last occurrence. Turns are applied in event-time order
- * (buffered until the watermark). A session is forgotten {@code sessionIdleMs} after its last turn;
- * the actor's state goes when it holds no session, no open episode and no attack inside the
- * campaign window.
+ * <p>Turns are applied in event-time order (buffered until the watermark); a late turn is counted
+ * in {@code lateEvents} and applied at once. One timer per actor, at the earliest moment something
+ * can expire; the actor's state goes when it holds no session, no open episode and no attack inside
+ * the campaign window.
  */
 public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSignal, Anomaly> {
     /** State names: savepoints map state by them. Never change one. */
@@ -48,15 +33,15 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
     public static final String SESSIONS_STATE = "sessions";
     public static final String PENDING_TURNS_STATE = "pending-turns";
 
-    private final SecuritySettings settings;
+    private final AttackBehaviourDetector detector;
 
     private transient ValueState<ActorState> actor;
-    private transient MapState<String, SessionTurns> sessions;
+    private transient ActorSessions sessions;
     private transient EventTimeOrderBuffer<TurnSignal> buffer;
     private transient Counter lateTurns;
 
     public AttackBehaviourFunction(SecuritySettings settings) {
-        this.settings = settings;
+        this.detector = new AttackBehaviourDetector(settings);
     }
 
     @Override
@@ -65,12 +50,13 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>(ACTOR_STATE, ActorState.class));
         sessions =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        SESSIONS_STATE,
-                                        Types.STRING,
-                                        Types.POJO(SessionTurns.class)));
+                new MapStateSessions(
+                        getRuntimeContext()
+                                .getMapState(
+                                        new MapStateDescriptor<>(
+                                                SESSIONS_STATE,
+                                                Types.STRING,
+                                                Types.POJO(SessionTurns.class))));
         buffer =
                 new EventTimeOrderBuffer<>(
                         getRuntimeContext()
@@ -103,13 +89,10 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             return;
         }
         if (timestamp >= a.checkAt) {
-            expire(a, timestamp, out);
+            detector.expire(a, sessions, timestamp, out::collect);
+            actor.update(a);
         }
-        if (a.sessions == 0
-                && !a.campaignOpen()
-                && a.recentAttacks.isEmpty()
-                && a.escalation == null
-                && a.retry == null) {
+        if (detector.holdsNothing(a)) {
             if (a.checkAt != ActorState.NONE) {
                 ctx.timerService().deleteEventTimeTimer(a.checkAt);
             }
@@ -123,179 +106,16 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
             throws Exception {
         ActorState a = actor.value();
         if (a == null) {
-            a = new ActorState();
-            a.tenantId = t.tenantId;
-            a.userId = t.userId;
-            a.serviceName = t.serviceName;
+            a = AttackBehaviourDetector.newActor(t);
         }
-        a.lastTurnAt = Math.max(a.lastTurnAt, t.eventTime);
-        if (t.attack) {
-            observeAttack(a, t, actorKey, out);
-        }
-        if (t.sessionId != null) {
-            observeTurn(a, t, actorKey, out);
-        }
+        detector.observe(actorKey, a, sessions, t, out::collect);
         actor.update(a);
         return a;
     }
 
-    private void observeAttack(
-            ActorState a, TurnSignal t, String actorKey, Collector<Anomaly> out) {
-        a.lastAttackAt = Math.max(a.lastAttackAt, t.eventTime);
-        a.recentAttacks.add(t.eventTime);
-        while (a.recentAttacks.size() > settings.campaignAttempts()) {
-            a.recentAttacks.remove(0);
-        }
-        if (a.campaignOpen()) {
-            a.absorbIntoCampaign(t);
-            return;
-        }
-        long oldest = a.recentAttacks.get(0);
-        if (a.recentAttacks.size() == settings.campaignAttempts()
-                && t.eventTime - oldest <= settings.campaignWindowMs()) {
-            a.campaignEpisodeId =
-                    EpisodeIds.of(
-                            SecurityAnomalies.DETECTOR,
-                            SecurityAnomalies.ATTACK_CAMPAIGN,
-                            actorKey,
-                            t.eventTime);
-            a.campaignOpenedAt = oldest;
-            a.absorbIntoCampaign(t);
-            a.campaignAttacks = a.recentAttacks.size();
-            out.collect(campaignOpened(a, t, oldest));
-        }
-    }
-
-    private void observeTurn(ActorState a, TurnSignal t, String actorKey, Collector<Anomaly> out)
-            throws Exception {
-        SessionTurns s = sessions.get(t.sessionId);
-        if (s == null) {
-            s = new SessionTurns();
-            a.sessions++;
-            if (a.sessions > settings.maxSessionsPerActor()) {
-                dropLongestIdleSession(a);
-            }
-        }
-        s.turns++;
-
-        if (t.attack
-                && s.lastRefusalAt != SessionTurns.NONE
-                && t.eventTime - s.lastRefusalAt <= settings.retryWindowMs()) {
-            long gap = t.eventTime - s.lastRefusalAt;
-            if (a.retry == null) {
-                a.retry = open(SecurityAnomalies.RETRY_AFTER_REFUSAL, actorKey, t);
-                a.retry.observe(t);
-                out.collect(retryOpened(a, t, gap));
-            } else {
-                a.retry.observe(t);
-            }
-        }
-
-        s.recentScores.add(t.score);
-        while (s.recentScores.size() > settings.escalationTurns()) {
-            s.recentScores.remove(0);
-        }
-        if (t.attack && escalates(s.recentScores)) {
-            if (a.escalation == null) {
-                a.escalation = open(SecurityAnomalies.ATTACK_ESCALATION, actorKey, t);
-                a.escalation.observe(t);
-                out.collect(escalationOpened(a, s, t));
-            } else {
-                a.escalation.observe(t);
-            }
-        }
-
-        if (t.refused) {
-            s.lastRefusalAt = Math.max(s.lastRefusalAt, t.eventTime);
-        }
-        s.lastTurnAt = Math.max(s.lastTurnAt, t.eventTime);
-        sessions.put(t.sessionId, s);
-    }
-
-    private static ActorEpisode open(String type, String actorKey, TurnSignal t) {
-        ActorEpisode e = new ActorEpisode();
-        e.episodeId = EpisodeIds.of(SecurityAnomalies.DETECTOR, type, actorKey, t.eventTime);
-        e.openedAt = t.eventTime;
-        return e;
-    }
-
-    boolean escalates(List<Double> scores) {
-        if (scores.size() < settings.escalationTurns()) {
-            return false;
-        }
-        for (int i = 1; i < scores.size(); i++) {
-            if (scores.get(i) <= scores.get(i - 1)) {
-                return false;
-            }
-        }
-        return scores.get(scores.size() - 1) - scores.get(0) >= settings.escalationMinRise();
-    }
-
-    /** Resolves what went quiet by {@code now}: the campaign, the episodes, idle sessions. */
-    private void expire(ActorState a, long now, Collector<Anomaly> out) throws Exception {
-        if (a.lastAttackAt != ActorState.NONE
-                && now - a.lastAttackAt >= settings.campaignWindowMs()) {
-            if (a.campaignOpen()) {
-                out.collect(campaignResolved(a, now));
-                a.closeCampaign();
-            }
-            a.recentAttacks.clear();
-        }
-        if (a.escalation != null && now - a.escalation.lastAt >= settings.quietMs()) {
-            out.collect(episodeResolved(a, a.escalation, SecurityAnomalies.ATTACK_ESCALATION, now));
-            a.escalation = null;
-        }
-        if (a.retry != null && now - a.retry.lastAt >= settings.quietMs()) {
-            out.collect(episodeResolved(a, a.retry, SecurityAnomalies.RETRY_AFTER_REFUSAL, now));
-            a.retry = null;
-        }
-        List<String> idle = new ArrayList<>();
-        for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
-            if (now - e.getValue().lastTurnAt >= settings.sessionIdleMs()) {
-                idle.add(e.getKey());
-            }
-        }
-        for (String id : idle) {
-            sessions.remove(id);
-            a.sessions--;
-        }
-        actor.update(a);
-    }
-
-    private void dropLongestIdleSession(ActorState a) throws Exception {
-        String oldestId = null;
-        long oldestAt = Long.MAX_VALUE;
-        for (Map.Entry<String, SessionTurns> e : sessions.entries()) {
-            if (e.getValue().lastTurnAt < oldestAt) {
-                oldestAt = e.getValue().lastTurnAt;
-                oldestId = e.getKey();
-            }
-        }
-        if (oldestId != null) {
-            sessions.remove(oldestId);
-            a.sessions--;
-        }
-    }
-
-    /** One timer per actor, at the earliest moment something can expire. */
+    /** Moves the actor's one timer to {@link AttackBehaviourDetector#nextCheck}. */
     private void reschedule(ActorState a, TimerService timers) throws Exception {
-        long next = Long.MAX_VALUE;
-        if (a.lastAttackAt != ActorState.NONE && (a.campaignOpen() || !a.recentAttacks.isEmpty())) {
-            next = a.lastAttackAt + settings.campaignWindowMs();
-        }
-        if (a.escalation != null) {
-            next = Math.min(next, a.escalation.lastAt + settings.quietMs());
-        }
-        if (a.retry != null) {
-            next = Math.min(next, a.retry.lastAt + settings.quietMs());
-        }
-        for (SessionTurns s : sessions.values()) {
-            next = Math.min(next, s.lastTurnAt + settings.sessionIdleMs());
-        }
-        if (next == Long.MAX_VALUE) {
-            // nothing can expire: the actor holds no attack and no session
-            next = a.lastTurnAt;
-        }
+        long next = detector.nextCheck(a, sessions);
         if (next != a.checkAt) {
             if (a.checkAt != ActorState.NONE) {
                 timers.deleteEventTimeTimer(a.checkAt);
@@ -306,176 +126,32 @@ public class AttackBehaviourFunction extends KeyedProcessFunction<String, TurnSi
         }
     }
 
-    private Anomaly campaignOpened(ActorState a, TurnSignal t, long firstAttackAt) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("attacks_in_window", a.recentAttacks.size())
-                        .number("window_ms", settings.campaignWindowMs())
-                        .number("threshold_attacks", settings.campaignAttempts())
-                        .number("max_score", a.campaignMaxScore)
-                        .ids("rule_ids", a.campaignRuleIds)
-                        .ids(
-                                "categories",
-                                a.campaignCategories.keySet().stream().sorted().toList());
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_CAMPAIGN,
-                                a.campaignEpisodeId),
-                        a)
-                .severity(Severity.CRITICAL)
-                .score(a.recentAttacks.size())
-                .observedValue(a.recentAttacks.size())
-                .threshold(settings.campaignAttempts())
-                .window(firstAttackAt, t.eventTime)
-                .detectedAt(t.eventTime)
-                .sessionId(t.sessionId)
-                .summary(
-                        "attack campaign: "
-                                + a.recentAttacks.size()
-                                + " attacks within "
-                                + (t.eventTime - firstAttackAt) / 1000
-                                + " s from "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(a.campaignSamples)
-                .build();
-    }
+    /** The current actor's sessions in keyed map state. */
+    private static final class MapStateSessions implements ActorSessions {
+        private final MapState<String, SessionTurns> state;
 
-    private Anomaly campaignResolved(ActorState a, long now) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("attacks", a.campaignAttacks)
-                        .number("sessions", a.campaignSessions.size())
-                        .number("max_score", a.campaignMaxScore)
-                        .ids("rule_ids", a.campaignRuleIds);
-        a.campaignCategories.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(c -> evidence.number("category_" + c.getKey(), c.getValue()));
-        return actorRecord(
-                        AnomalyFactory.resolved(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_CAMPAIGN,
-                                a.campaignEpisodeId),
-                        a)
-                .severity(Severity.CRITICAL)
-                .score(a.campaignAttacks)
-                .observedValue(a.campaignAttacks)
-                .window(a.campaignOpenedAt, a.lastAttackAt)
-                .detectedAt(now)
-                .summary(
-                        "attack campaign over: "
-                                + a.campaignAttacks
-                                + " attacks in "
-                                + a.campaignSessions.size()
-                                + " session(s) from "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(a.campaignSamples)
-                .build();
-    }
+        MapStateSessions(MapState<String, SessionTurns> state) {
+            this.state = state;
+        }
 
-    private Anomaly escalationOpened(ActorState a, SessionTurns s, TurnSignal t) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("turns", s.recentScores.size())
-                        .number("first_score", s.recentScores.get(0))
-                        .number("last_score", t.score)
-                        .number("min_rise", settings.escalationMinRise())
-                        .id("category", t.category)
-                        .ids("rule_ids", t.ruleIds);
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_ESCALATION,
-                                a.escalation.episodeId),
-                        a)
-                .severity(Severity.WARNING)
-                .score(t.score)
-                .observedValue(t.score - s.recentScores.get(0))
-                .threshold(settings.escalationMinRise())
-                .sessionId(t.sessionId)
-                .window(t.eventTime, t.eventTime)
-                .detectedAt(t.eventTime)
-                .summary(
-                        "attack escalation by "
-                                + who(a)
-                                + " in session "
-                                + t.sessionId
-                                + ": prompt scores rose over "
-                                + s.recentScores.size()
-                                + " turns to "
-                                + String.format(java.util.Locale.ROOT, "%.2f", t.score))
-                .evidence(evidence)
-                .sampleEventIds(a.escalation.sampleEventIds)
-                .build();
-    }
+        @Override
+        public SessionTurns get(String sessionId) throws Exception {
+            return state.get(sessionId);
+        }
 
-    private Anomaly retryOpened(ActorState a, TurnSignal t, long gapMs) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("ms_since_refusal", gapMs)
-                        .number("retry_window_ms", settings.retryWindowMs())
-                        .number("score", t.score)
-                        .id("category", t.category)
-                        .ids("rule_ids", t.ruleIds);
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.RETRY_AFTER_REFUSAL,
-                                a.retry.episodeId),
-                        a)
-                .severity(Severity.WARNING)
-                .score(t.score)
-                .observedValue(gapMs)
-                .threshold(settings.retryWindowMs())
-                .sessionId(t.sessionId)
-                .window(t.eventTime - gapMs, t.eventTime)
-                .detectedAt(t.eventTime)
-                .summary(
-                        "attack retried by "
-                                + who(a)
-                                + " "
-                                + gapMs / 1000
-                                + " s after a refusal in session "
-                                + t.sessionId)
-                .evidence(evidence)
-                .sampleEventIds(a.retry.sampleEventIds)
-                .build();
-    }
+        @Override
+        public void put(String sessionId, SessionTurns session) throws Exception {
+            state.put(sessionId, session);
+        }
 
-    private Anomaly episodeResolved(ActorState a, ActorEpisode e, String type, long now) {
-        Evidence evidence =
-                Evidence.create()
-                        .number("occurrences", e.occurrences)
-                        .number("sessions", e.sessions.size())
-                        .number("peak_score", e.peakScore)
-                        .number("quiet_ms", settings.quietMs());
-        return actorRecord(
-                        AnomalyFactory.resolved(SecurityAnomalies.DETECTOR, type, e.episodeId), a)
-                .severity(Severity.WARNING)
-                .score(e.peakScore)
-                .observedValue(e.occurrences)
-                .window(e.openedAt, e.lastAt)
-                .detectedAt(now)
-                .summary(
-                        type.replace('_', ' ')
-                                + " over: "
-                                + e.occurrences
-                                + " time(s) in "
-                                + e.sessions.size()
-                                + " session(s) by "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(e.sampleEventIds)
-                .build();
-    }
+        @Override
+        public void remove(String sessionId) throws Exception {
+            state.remove(sessionId);
+        }
 
-    private static AnomalyFactory.Builder actorRecord(AnomalyFactory.Builder b, ActorState a) {
-        return b.tenantId(a.tenantId).userId(a.userId).serviceName(a.serviceName);
-    }
-
-    private static String who(ActorState a) {
-        return a.userId != null ? "user " + a.userId : "an anonymous actor of " + a.serviceName;
+        @Override
+        public Iterable<Map.Entry<String, SessionTurns>> entries() throws Exception {
+            return state.entries();
+        }
     }
 }

@@ -1,0 +1,81 @@
+package io.llmsentinel.detectors.security;
+
+import io.llmsentinel.detectors.common.EpisodeIds;
+import io.llmsentinel.detectors.common.EpisodeTransition;
+import java.io.Serializable;
+
+/**
+ * Attack campaign: {@code campaignAttempts} attacks by one actor within {@code campaignWindowMs}.
+ * One episode however long the actor keeps trying: every later attack extends it, and it is over
+ * once the actor made no attack for a whole campaign window.
+ *
+ * <p>The actor remembers only its latest {@code campaignAttempts} attacks, in the order they were
+ * applied, the oldest first; the window is measured from the first of them.
+ */
+final class CampaignRule implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final SecuritySettings settings;
+
+    CampaignRule(SecuritySettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Remembers attack {@code t} of the actor and opens or extends its campaign.
+     *
+     * @return OPENED when {@code t} completed a campaign, NONE otherwise (also when it extended the
+     *     open one)
+     */
+    EpisodeTransition observeAttack(ActorState a, TurnSignal t, String actorKey) {
+        a.lastAttackAt = Math.max(a.lastAttackAt, t.eventTime);
+        a.recentAttacks.add(t.eventTime);
+        while (a.recentAttacks.size() > settings.campaignAttempts()) {
+            a.recentAttacks.remove(0);
+        }
+        if (a.campaignOpen()) {
+            a.absorbIntoCampaign(t);
+            return EpisodeTransition.NONE;
+        }
+        long oldest = a.recentAttacks.get(0);
+        if (a.recentAttacks.size() == settings.campaignAttempts()
+                && t.eventTime - oldest <= settings.campaignWindowMs()) {
+            a.campaignEpisodeId =
+                    EpisodeIds.of(
+                            SecurityAnomalies.DETECTOR,
+                            SecurityAnomalies.ATTACK_CAMPAIGN,
+                            actorKey,
+                            t.eventTime);
+            a.campaignOpenedAt = oldest;
+            a.absorbIntoCampaign(t);
+            a.campaignAttacks = a.recentAttacks.size();
+            return EpisodeTransition.OPENED;
+        }
+        return EpisodeTransition.NONE;
+    }
+
+    /**
+     * Whether the actor made no attack for a campaign window by {@code now}: its campaign, if one
+     * is open, is over, and its remembered attacks are too old to start one. Then {@link #end}.
+     */
+    boolean quietBy(ActorState a, long now) {
+        return a.lastAttackAt != ActorState.NONE
+                && now - a.lastAttackAt >= settings.campaignWindowMs();
+    }
+
+    /** Closes the open campaign, if any, and forgets the remembered attacks. */
+    void end(ActorState a) {
+        if (a.campaignOpen()) {
+            a.closeCampaign();
+        }
+        a.recentAttacks.clear();
+    }
+
+    /** When {@link #quietBy} can next become true; {@code Long.MAX_VALUE} if there is nothing. */
+    long deadline(ActorState a) {
+        if (a.lastAttackAt != ActorState.NONE && (a.campaignOpen() || !a.recentAttacks.isEmpty())) {
+            return a.lastAttackAt + settings.campaignWindowMs();
+        }
+        return Long.MAX_VALUE;
+    }
+}
