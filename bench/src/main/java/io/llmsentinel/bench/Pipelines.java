@@ -1,6 +1,7 @@
 package io.llmsentinel.bench;
 
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.cost.CostConfig;
 import io.llmsentinel.jobs.cost.CostJob;
 import io.llmsentinel.jobs.drift.DriftConfig;
@@ -140,7 +141,7 @@ final class Pipelines {
      * finishes: the last minutes of anomalies are part of the run.
      */
     private static KafkaSource<LlmEvent> eventsSource(
-            KafkaSettings kafka, RunSpec run, String startingOffsets) {
+            KafkaSettings kafka, RunSpec run, StartingOffsets startingOffsets) {
         return KafkaConnectors.boundedEventsSource(
                 kafka, run.groupId(), startingOffsets, OffsetsInitializer.latest());
     }

@@ -2,6 +2,7 @@ package io.llmsentinel.jobs;
 
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import io.llmsentinel.jobs.kafka.KafkaConnectors;
 import io.llmsentinel.schema.Anomaly;
@@ -24,7 +25,7 @@ public final class DetectorJobs {
             KafkaSettings kafka,
             WatermarkSettings watermarks,
             String jobName,
-            String startingOffsets) {
+            StartingOffsets startingOffsets) {
         return events(env, kafka, watermarks, jobName, defaultGroupId(jobName), startingOffsets);
     }
 
@@ -34,7 +35,7 @@ public final class DetectorJobs {
             WatermarkSettings watermarks,
             String jobName,
             String groupId,
-            String startingOffsets) {
+            StartingOffsets startingOffsets) {
         return events(
                 env,
                 KafkaConnectors.eventsSource(kafka, groupId, startingOffsets),

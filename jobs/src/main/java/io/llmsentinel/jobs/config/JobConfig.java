@@ -2,12 +2,11 @@ package io.llmsentinel.jobs.config;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,52 +40,58 @@ public final class JobConfig {
         return fromMap(map, optionHolders);
     }
 
-    /** Builds and validates a configuration; every error names the offending key. */
+    /**
+     * Builds and validates a configuration; every error names the offending key. Values of choice
+     * options are normalised first (see {@link ChoiceOptions}), and an unknown choice fails naming
+     * the allowed values.
+     */
     public static Configuration fromMap(Map<String, String> values, Class<?>... optionHolders) {
-        Set<ConfigOption<?>> known = options(CommonOptions.class);
-        for (Class<?> holder : optionHolders) {
-            known.addAll(options(holder));
+        Map<String, DeclaredOption> known = new LinkedHashMap<>();
+        for (DeclaredOption d : declared(optionHolders)) {
+            known.put(d.key(), d);
         }
-        Set<String> knownKeys = new LinkedHashSet<>();
-        known.forEach(o -> knownKeys.add(o.key()));
         for (String key : values.keySet()) {
             boolean ours = OWN_PREFIXES.stream().anyMatch(key::startsWith);
-            if (ours && !knownKeys.contains(key)) {
+            if (ours && !known.containsKey(key)) {
                 throw new IllegalArgumentException(
-                        "unknown configuration key '" + key + "'; known keys: " + knownKeys);
+                        "unknown configuration key '" + key + "'; known keys: " + known.keySet());
             }
         }
-        Configuration conf = Configuration.fromMap(values);
-        for (ConfigOption<?> option : known) {
+        Map<String, String> normalised = new HashMap<>(values);
+        known.values().stream()
+                .filter(d -> d.choices().isPresent() && values.get(d.key()) != null)
+                .forEach(
+                        d ->
+                                normalised.put(
+                                        d.key(), ChoiceOptions.normalise(d, values.get(d.key()))));
+        Configuration conf = Configuration.fromMap(normalised);
+        for (DeclaredOption d : known.values()) {
             try {
-                conf.get(option);
+                conf.get(d.option());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "bad value for '"
-                                + option.key()
-                                + "': '"
-                                + values.get(option.key())
-                                + "' ("
-                                + e.getMessage()
-                                + ")",
-                        e);
+                String raw = values.get(d.key());
+                String rule = d.choices().isPresent() ? ChoiceOptions.rule(d, raw) : e.getMessage();
+                IllegalArgumentException bad = ConfigRules.badValue(d.option(), raw, rule);
+                bad.initCause(e);
+                throw bad;
             }
         }
         return conf;
     }
 
+    /** The options of {@link CommonOptions} and of the holders, each once. */
+    public static List<DeclaredOption> declared(Class<?>... optionHolders) {
+        Set<DeclaredOption> out = new LinkedHashSet<>(DeclaredOption.in(CommonOptions.class));
+        for (Class<?> holder : optionHolders) {
+            out.addAll(DeclaredOption.in(holder));
+        }
+        return List.copyOf(out);
+    }
+
     /** Every public static ConfigOption field of a holder class. */
     public static Set<ConfigOption<?>> options(Class<?> holder) {
         Set<ConfigOption<?>> out = new LinkedHashSet<>();
-        for (Field f : holder.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class) {
-                try {
-                    out.add((ConfigOption<?>) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        DeclaredOption.in(holder).forEach(d -> out.add(d.option()));
         return out;
     }
 

@@ -10,6 +10,7 @@ import io.llmsentinel.detectors.cost.SpendRule;
 import io.llmsentinel.detectors.cost.SpendScope;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import io.llmsentinel.schema.pricing.PricingTable;
 import java.io.Serializable;
@@ -29,7 +30,7 @@ public record CostConfig(
         WatermarkSettings watermarks,
         JobSettings job,
         String groupId,
-        String startingOffsets,
+        StartingOffsets startingOffsets,
         PricingTable pricing,
         SpendRule spend,
         SpendRule userSpend,
@@ -39,11 +40,7 @@ public record CostConfig(
         implements Serializable {
 
     public static CostConfig from(Configuration conf) {
-        String offsets = conf.get(CostOptions.STARTING_OFFSETS);
-        require(
-                List.of("earliest", "latest", "committed-or-earliest").contains(offsets),
-                CostOptions.STARTING_OFFSETS,
-                "must be earliest, latest or committed-or-earliest");
+        StartingOffsets offsets = conf.get(CostOptions.STARTING_OFFSETS);
         String groupId = conf.get(CostOptions.GROUP_ID).trim();
         require(!groupId.isEmpty(), CostOptions.GROUP_ID, "must not be blank");
         return new CostConfig(

@@ -1,5 +1,7 @@
 package io.llmsentinel.jobs.cost;
 
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -17,13 +19,9 @@ public final class CostOptions {
                                     + " checkpoints, for monitoring lag; the position itself"
                                     + " is in the checkpoint).");
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("cost.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins: earliest, latest or"
-                                    + " committed-or-earliest.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "cost", "the events topic (consumer group: cost.group-id)");
 
     public static final ConfigOption<String> PRICING_FILE =
             ConfigOptions.key("cost.pricing-file")

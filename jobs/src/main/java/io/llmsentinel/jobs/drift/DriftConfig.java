@@ -7,6 +7,7 @@ import io.llmsentinel.detectors.drift.ReferenceMode;
 import io.llmsentinel.detectors.latency.KeyDimension;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import java.io.Serializable;
 import java.time.Duration;
@@ -21,17 +22,13 @@ public record DriftConfig(
         KafkaSettings kafka,
         WatermarkSettings watermarks,
         JobSettings job,
-        String startingOffsets,
+        StartingOffsets startingOffsets,
         List<KeyDimension> dimensions,
         DriftSettings detector)
         implements Serializable {
 
     public static DriftConfig from(Configuration conf) {
-        String offsets = conf.get(DriftOptions.STARTING_OFFSETS);
-        require(
-                List.of("earliest", "latest", "committed-or-earliest").contains(offsets),
-                DriftOptions.STARTING_OFFSETS,
-                "must be earliest, latest or committed-or-earliest");
+        StartingOffsets offsets = conf.get(DriftOptions.STARTING_OFFSETS);
         return new DriftConfig(
                 KafkaSettings.from(conf),
                 WatermarkSettings.from(conf),

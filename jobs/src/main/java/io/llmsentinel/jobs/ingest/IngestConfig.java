@@ -3,6 +3,7 @@ package io.llmsentinel.jobs.ingest;
 import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import io.llmsentinel.schema.SourceFormat;
 import io.llmsentinel.schema.codec.ValidationLimits;
@@ -18,7 +19,7 @@ public record IngestConfig(
         KafkaSettings kafka,
         Map<String, SourceFormat> topicFormats,
         String groupId,
-        String startingOffsets,
+        StartingOffsets startingOffsets,
         ValidationLimits limits,
         int dlqMaxPayloadBytes,
         WatermarkSettings watermarks,
@@ -32,11 +33,7 @@ public record IngestConfig(
         addTopics(formats, conf.get(IngestOptions.OTLP_JSON_TOPICS), SourceFormat.OTLP_JSON);
         JobConfig.require(!formats.isEmpty(), IngestOptions.JSON_TOPICS, "no input topic set");
 
-        String offsets = conf.get(IngestOptions.STARTING_OFFSETS);
-        JobConfig.require(
-                List.of("earliest", "latest", "committed-or-earliest").contains(offsets),
-                IngestOptions.STARTING_OFFSETS,
-                "must be earliest, latest or committed-or-earliest");
+        StartingOffsets offsets = conf.get(IngestOptions.STARTING_OFFSETS);
 
         long maxRecord = conf.get(IngestOptions.MAX_RECORD_SIZE).getBytes();
         JobConfig.require(

@@ -1,5 +1,7 @@
 package io.llmsentinel.jobs.ingest;
 
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -41,13 +43,9 @@ public final class IngestOptions {
                             "Consumer group (offsets are committed on checkpoints for"
                                     + " monitoring; the source position lives in Flink state).");
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("ingest.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins: earliest, latest or"
-                                    + " committed-or-earliest.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "ingest", "its raw topics (ingest.topics.*; consumer group: ingest.group-id)");
 
     public static final ConfigOption<MemorySize> MAX_RECORD_SIZE =
             ConfigOptions.key("ingest.max-record-size")

@@ -6,6 +6,7 @@ import io.llmsentinel.detectors.latency.KeyDimension;
 import io.llmsentinel.detectors.latency.LatencySettings;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import java.io.Serializable;
 import java.time.Duration;
@@ -19,16 +20,12 @@ public record LatencyConfig(
         KafkaSettings kafka,
         WatermarkSettings watermarks,
         JobSettings job,
-        String startingOffsets,
+        StartingOffsets startingOffsets,
         LatencySettings detector)
         implements Serializable {
 
     public static LatencyConfig from(Configuration conf) {
-        String offsets = conf.get(LatencyOptions.STARTING_OFFSETS);
-        require(
-                List.of("earliest", "latest", "committed-or-earliest").contains(offsets),
-                LatencyOptions.STARTING_OFFSETS,
-                "must be earliest, latest or committed-or-earliest");
+        StartingOffsets offsets = conf.get(LatencyOptions.STARTING_OFFSETS);
         return new LatencyConfig(
                 KafkaSettings.from(conf),
                 WatermarkSettings.from(conf),

@@ -1,5 +1,7 @@
 package io.llmsentinel.jobs.latency;
 
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -21,14 +23,9 @@ public final class LatencyOptions {
                                     + " rule runs per key; more dimensions mean more, smaller"
                                     + " keys.");
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("latency.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins in llm.events: earliest,"
-                                    + " latest or committed-or-earliest. The consumer group is"
-                                    + " llm-sentinel-latency.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "latency", "the events topic (consumer group llm-sentinel-latency)");
 
     public static final ConfigOption<Duration> WINDOW =
             ConfigOptions.key("latency.window")

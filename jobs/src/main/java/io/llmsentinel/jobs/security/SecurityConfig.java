@@ -7,6 +7,7 @@ import io.llmsentinel.detectors.security.ScanSettings;
 import io.llmsentinel.detectors.security.SecuritySettings;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +22,13 @@ public record SecurityConfig(
         KafkaSettings kafka,
         WatermarkSettings watermarks,
         JobSettings job,
-        String startingOffsets,
+        StartingOffsets startingOffsets,
         ScanSettings scan,
         SecuritySettings rules)
         implements Serializable {
 
     public static SecurityConfig from(Configuration conf) {
-        String offsets = conf.get(SecurityOptions.STARTING_OFFSETS);
-        require(
-                List.of("earliest", "latest", "committed-or-earliest").contains(offsets),
-                SecurityOptions.STARTING_OFFSETS,
-                "must be earliest, latest or committed-or-earliest");
+        StartingOffsets offsets = conf.get(SecurityOptions.STARTING_OFFSETS);
         return new SecurityConfig(
                 KafkaSettings.from(conf),
                 WatermarkSettings.from(conf),

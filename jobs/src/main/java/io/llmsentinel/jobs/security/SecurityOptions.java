@@ -1,5 +1,7 @@
 package io.llmsentinel.jobs.security;
 
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -9,14 +11,9 @@ import org.apache.flink.configuration.ConfigOptions;
 public final class SecurityOptions {
     private SecurityOptions() {}
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("security.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins in llm.events: earliest,"
-                                    + " latest or committed-or-earliest. The consumer group is"
-                                    + " llm-sentinel-security.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "security", "the events topic (consumer group llm-sentinel-security)");
 
     public static final ConfigOption<Double> INJECTION_THRESHOLD =
             ConfigOptions.key("security.injection.threshold")

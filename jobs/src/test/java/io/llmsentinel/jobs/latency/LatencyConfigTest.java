@@ -24,7 +24,7 @@ class LatencyConfigTest {
     void optionDefaultsAreTheDetectorDefaults() {
         LatencyConfig c = config(Map.of());
         assertThat(c.detector()).isEqualTo(LatencySettings.defaults());
-        assertThat(c.startingOffsets()).isEqualTo("committed-or-earliest");
+        assertThat(c.startingOffsets().wireName()).isEqualTo("committed-or-earliest");
         assertThat(c.detector().dimensions())
                 .containsExactly(KeyDimension.PROVIDER, KeyDimension.MODEL, KeyDimension.SERVICE);
     }
