@@ -3,17 +3,15 @@ package io.llmsentinel.jobs.drift;
 import static io.llmsentinel.jobs.config.JobConfig.require;
 
 import io.llmsentinel.detectors.drift.DriftSettings;
-import io.llmsentinel.detectors.drift.ReferenceMode;
 import io.llmsentinel.detectors.latency.KeyDimension;
+import io.llmsentinel.jobs.config.ConfigRules;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
@@ -34,7 +32,7 @@ public record DriftConfig(
                 WatermarkSettings.from(conf),
                 JobSettings.from(conf),
                 offsets,
-                dimensions(conf),
+                ConfigRules.distinctNonEmpty(conf, DriftOptions.KEY_DIMENSIONS),
                 detector(conf));
     }
 
@@ -46,11 +44,6 @@ public record DriftConfig(
                 "must be whole seconds, at least 1 s");
         int current = slices(conf, DriftOptions.CURRENT_WINDOW, slice);
         int reference = slices(conf, DriftOptions.REFERENCE_WINDOW, slice);
-        String mode = conf.get(DriftOptions.REFERENCE).trim().toLowerCase(Locale.ROOT);
-        require(
-                mode.equals("sliding") || mode.equals("pinned"),
-                DriftOptions.REFERENCE,
-                "must be sliding or pinned");
         String pinId = conf.get(DriftOptions.PIN_ID).trim();
         require(!pinId.isEmpty(), DriftOptions.PIN_ID, "must not be blank");
         Duration lateness = conf.get(DriftOptions.ALLOWED_LATENESS);
@@ -78,7 +71,7 @@ public record DriftConfig(
                 slice.toMillis(),
                 current,
                 reference,
-                mode.equals("sliding") ? ReferenceMode.SLIDING : ReferenceMode.PINNED,
+                conf.get(DriftOptions.REFERENCE),
                 pinId,
                 lateness.toMillis(),
                 atLeast(conf, DriftOptions.MIN_SAMPLES, 10),
@@ -103,31 +96,6 @@ public record DriftConfig(
         long n = d.toMillis() / slice.toMillis();
         require(n <= 1000, option, "must be at most 1000 slices");
         return (int) n;
-    }
-
-    private static List<KeyDimension> dimensions(Configuration conf) {
-        List<KeyDimension> dims = new ArrayList<>();
-        for (String item : conf.get(DriftOptions.KEY_DIMENSIONS)) {
-            for (String name : item.split(",")) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                KeyDimension d;
-                try {
-                    d = KeyDimension.parse(name);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            "bad value for '"
-                                    + DriftOptions.KEY_DIMENSIONS.key()
-                                    + "': "
-                                    + e.getMessage());
-                }
-                require(!dims.contains(d), DriftOptions.KEY_DIMENSIONS, "'" + name + "' twice");
-                dims.add(d);
-            }
-        }
-        require(!dims.isEmpty(), DriftOptions.KEY_DIMENSIONS, "needs at least one dimension");
-        return dims;
     }
 
     private static int atLeast(Configuration conf, ConfigOption<Integer> option, int min) {

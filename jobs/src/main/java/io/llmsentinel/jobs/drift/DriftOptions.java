@@ -1,5 +1,7 @@
 package io.llmsentinel.jobs.drift;
 
+import io.llmsentinel.detectors.drift.ReferenceMode;
+import io.llmsentinel.detectors.latency.KeyDimension;
 import io.llmsentinel.jobs.config.CommonOptions;
 import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
@@ -15,17 +17,18 @@ public final class DriftOptions {
             CommonOptions.startingOffsets(
                     "drift", "the events topic (consumer group llm-sentinel-drift)");
 
-    public static final ConfigOption<List<String>> KEY_DIMENSIONS =
+    public static final ConfigOption<List<KeyDimension>> KEY_DIMENSIONS =
             ConfigOptions.key("drift.key-dimensions")
-                    .stringType()
+                    .enumType(KeyDimension.class)
                     .asList()
-                    .defaultValues("service", "model", "template")
+                    .defaultValues(KeyDimension.SERVICE, KeyDimension.MODEL, KeyDimension.TEMPLATE)
                     .withDescription(
-                            "What a key is made of, comma-separated, from: provider, model (the"
-                                    + " requested model), service, tenant, environment, operation,"
-                                    + " template (prompt template and version). The response"
-                                    + " model is a feature, not a dimension, so that a silent"
-                                    + " swap shows as a shift inside one key.");
+                            "What a key is made of, a list (service,model or service;model) from:"
+                                    + " provider, model (the requested model), service, tenant,"
+                                    + " environment, operation, template (prompt template and"
+                                    + " version). The response model is a feature, not a"
+                                    + " dimension, so that a silent swap shows as a shift inside"
+                                    + " one key.");
 
     public static final ConfigOption<Duration> SLICE =
             ConfigOptions.key("drift.slice")
@@ -42,10 +45,10 @@ public final class DriftOptions {
                     .defaultValue(Duration.ofMinutes(15))
                     .withDescription("The current window, sliding by one slice.");
 
-    public static final ConfigOption<String> REFERENCE =
+    public static final ConfigOption<ReferenceMode> REFERENCE =
             ConfigOptions.key("drift.reference")
-                    .stringType()
-                    .defaultValue("sliding")
+                    .enumType(ReferenceMode.class)
+                    .defaultValue(ReferenceMode.SLIDING)
                     .withDescription(
                             "sliding: the reference window just before the current one. pinned:"
                                     + " the first reference window of data each key saw after"

@@ -2,16 +2,14 @@ package io.llmsentinel.jobs.latency;
 
 import static io.llmsentinel.jobs.config.JobConfig.require;
 
-import io.llmsentinel.detectors.latency.KeyDimension;
 import io.llmsentinel.detectors.latency.LatencySettings;
+import io.llmsentinel.jobs.config.ConfigRules;
 import io.llmsentinel.jobs.config.JobSettings;
 import io.llmsentinel.jobs.config.KafkaSettings;
 import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.config.WatermarkSettings;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
@@ -55,7 +53,7 @@ public record LatencyConfig(
         int tailMinutes = wholeMinutes(conf, LatencyOptions.TAIL_DURATION, 1, 24 * 60);
 
         return LatencySettings.builder()
-                .dimensions(dimensions(conf))
+                .dimensions(ConfigRules.distinctNonEmpty(conf, LatencyOptions.KEY_DIMENSIONS))
                 .windowMinutes(window)
                 .allowedLatenessMs(lateness.toMillis())
                 .warmupMinutes(warmup)
@@ -84,30 +82,6 @@ public record LatencyConfig(
                         atLeast(conf, LatencyOptions.TRAFFIC_MIN_BASELINE_CALLS, 1))
                 .trafficCriticalRatio(probability(conf, LatencyOptions.TRAFFIC_CRITICAL_RATIO))
                 .build();
-    }
-
-    private static List<KeyDimension> dimensions(Configuration conf) {
-        List<KeyDimension> dims = new ArrayList<>();
-        // Flink separates list items with ';'; people write ',': accept both.
-        List<String> names = new ArrayList<>();
-        for (String item : conf.get(LatencyOptions.KEY_DIMENSIONS)) {
-            names.addAll(List.of(item.split(",")));
-        }
-        for (String name : names) {
-            if (name.isBlank()) {
-                continue;
-            }
-            KeyDimension d;
-            try {
-                d = KeyDimension.parse(name);
-            } catch (IllegalArgumentException e) {
-                throw bad(LatencyOptions.KEY_DIMENSIONS, e.getMessage());
-            }
-            require(!dims.contains(d), LatencyOptions.KEY_DIMENSIONS, "'" + name + "' twice");
-            dims.add(d);
-        }
-        require(!dims.isEmpty(), LatencyOptions.KEY_DIMENSIONS, "needs at least one dimension");
-        return dims;
     }
 
     private static double tailBaselineFactor(Configuration conf) {

@@ -1,5 +1,6 @@
 package io.llmsentinel.jobs.latency;
 
+import io.llmsentinel.detectors.latency.KeyDimension;
 import io.llmsentinel.jobs.config.CommonOptions;
 import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
@@ -11,17 +12,16 @@ import org.apache.flink.configuration.ConfigOptions;
 public final class LatencyOptions {
     private LatencyOptions() {}
 
-    public static final ConfigOption<List<String>> KEY_DIMENSIONS =
+    public static final ConfigOption<List<KeyDimension>> KEY_DIMENSIONS =
             ConfigOptions.key("latency.key-dimensions")
-                    .stringType()
+                    .enumType(KeyDimension.class)
                     .asList()
-                    .defaultValues("provider", "model", "service")
+                    .defaultValues(KeyDimension.PROVIDER, KeyDimension.MODEL, KeyDimension.SERVICE)
                     .withDescription(
-                            "What a key (route) is made of, comma-separated, from: provider, model"
-                                    + " (the requested model), service, tenant, environment,"
-                                    + " operation. Every"
-                                    + " rule runs per key; more dimensions mean more, smaller"
-                                    + " keys.");
+                            "What a key (route) is made of, a list (model,tenant or model;tenant)"
+                                    + " from: provider, model (the requested model), service,"
+                                    + " tenant, environment, operation, template. Every rule runs"
+                                    + " per key; more dimensions mean more, smaller keys.");
 
     public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
             CommonOptions.startingOffsets(
