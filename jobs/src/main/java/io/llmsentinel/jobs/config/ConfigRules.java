@@ -43,6 +43,17 @@ public final class ConfigRules {
                 "must be at least " + Range.number(min));
     }
 
+    /** At least the value of {@code other}, e.g. a critical level and its warning level. */
+    public static <N extends Number> N atLeast(
+            Configuration conf, ConfigOption<N> option, ConfigOption<N> other) {
+        N min = conf.get(other);
+        return check(
+                conf,
+                option,
+                v -> finite(v) && compare(v, min) >= 0,
+                "must be at least " + other.key() + " (" + Range.number(min) + ")");
+    }
+
     /** Inside {@code range}. */
     public static <N extends Number> N within(
             Configuration conf, ConfigOption<N> option, Range range) {
@@ -65,6 +76,17 @@ public final class ConfigRules {
     public static Duration durationAtLeast(
             Configuration conf, ConfigOption<Duration> option, Duration min) {
         return check(conf, option, d -> d.compareTo(min) >= 0, "must be at least " + format(min));
+    }
+
+    /** At least as long as {@code other}, e.g. an idle timeout and the window it must outlive. */
+    public static Duration durationAtLeast(
+            Configuration conf, ConfigOption<Duration> option, ConfigOption<Duration> other) {
+        Duration min = conf.get(other);
+        return check(
+                conf,
+                option,
+                d -> d.compareTo(min) >= 0,
+                "must be at least " + other.key() + " (" + format(min) + ")");
     }
 
     /** From {@code min} to {@code max}, both included. */
@@ -142,6 +164,27 @@ public final class ConfigRules {
             throw badValue(conf, option, rule);
         }
         return value;
+    }
+
+    /**
+     * {@link #check} for a secret: the error shows the value's length, never the value, since
+     * configuration errors end up in logs.
+     */
+    public static String checkSecret(
+            Configuration conf, ConfigOption<String> option, Predicate<String> ok, String rule) {
+        String value = conf.get(option);
+        if (!ok.test(value)) {
+            throw badValue(option, "(secret, " + value.length() + " chars)", rule);
+        }
+        return value;
+    }
+
+    /** The error for the option's current value, whose parser failed with {@code cause}. */
+    public static IllegalArgumentException badValue(
+            Configuration conf, ConfigOption<?> option, RuntimeException cause) {
+        IllegalArgumentException bad = badValue(conf, option, cause.getMessage());
+        bad.initCause(cause);
+        return bad;
     }
 
     /** The error for the option's current value breaking {@code rule}. */

@@ -95,13 +95,6 @@ public final class JobConfig {
         return out;
     }
 
-    /** Fails with a message naming the key when a value breaks its rule. */
-    public static void require(boolean condition, ConfigOption<?> option, String rule) {
-        if (!condition) {
-            throw new IllegalArgumentException("bad value for '" + option.key() + "': " + rule);
-        }
-    }
-
     private static String unquote(String v) {
         if (v.length() >= 2
                 && ((v.startsWith("\"") && v.endsWith("\""))

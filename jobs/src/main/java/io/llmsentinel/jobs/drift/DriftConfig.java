@@ -1,14 +1,19 @@
 package io.llmsentinel.jobs.drift;
 
-import static io.llmsentinel.jobs.config.JobConfig.require;
+import static io.llmsentinel.jobs.config.ConfigRules.atLeast;
+import static io.llmsentinel.jobs.config.ConfigRules.badValue;
+import static io.llmsentinel.jobs.config.ConfigRules.check;
+import static io.llmsentinel.jobs.config.ConfigRules.distinctNonEmpty;
+import static io.llmsentinel.jobs.config.ConfigRules.nonBlank;
+import static io.llmsentinel.jobs.config.ConfigRules.positive;
+import static io.llmsentinel.jobs.config.ConfigRules.wholeSeconds;
+import static io.llmsentinel.jobs.config.ConfigRules.within;
 
 import io.llmsentinel.detectors.drift.DriftSettings;
 import io.llmsentinel.detectors.latency.KeyDimension;
-import io.llmsentinel.jobs.config.ConfigRules;
-import io.llmsentinel.jobs.config.JobSettings;
-import io.llmsentinel.jobs.config.KafkaSettings;
-import io.llmsentinel.jobs.config.StartingOffsets;
-import io.llmsentinel.jobs.config.WatermarkSettings;
+import io.llmsentinel.jobs.config.CommonConfig;
+import io.llmsentinel.jobs.config.Range;
+import io.llmsentinel.jobs.config.SentinelConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -17,90 +22,58 @@ import org.apache.flink.configuration.Configuration;
 
 /** The drift job's validated, typed configuration; every error names the offending key. */
 public record DriftConfig(
-        KafkaSettings kafka,
-        WatermarkSettings watermarks,
-        JobSettings job,
-        StartingOffsets startingOffsets,
-        List<KeyDimension> dimensions,
-        DriftSettings detector)
-        implements Serializable {
+        CommonConfig common, List<KeyDimension> dimensions, DriftSettings detector)
+        implements SentinelConfig, Serializable {
 
     public static DriftConfig from(Configuration conf) {
-        StartingOffsets offsets = conf.get(DriftOptions.STARTING_OFFSETS);
         return new DriftConfig(
-                KafkaSettings.from(conf),
-                WatermarkSettings.from(conf),
-                JobSettings.from(conf),
-                offsets,
-                ConfigRules.distinctNonEmpty(conf, DriftOptions.KEY_DIMENSIONS),
+                CommonConfig.from(conf, DriftOptions.STARTING_OFFSETS),
+                distinctNonEmpty(conf, DriftOptions.KEY_DIMENSIONS),
                 detector(conf));
     }
 
     static DriftSettings detector(Configuration conf) {
-        Duration slice = conf.get(DriftOptions.SLICE);
-        require(
-                slice.toMillis() >= 1000 && slice.toMillis() % 1000 == 0,
-                DriftOptions.SLICE,
-                "must be whole seconds, at least 1 s");
-        int current = slices(conf, DriftOptions.CURRENT_WINDOW, slice);
-        int reference = slices(conf, DriftOptions.REFERENCE_WINDOW, slice);
-        String pinId = conf.get(DriftOptions.PIN_ID).trim();
-        require(!pinId.isEmpty(), DriftOptions.PIN_ID, "must not be blank");
-        Duration lateness = conf.get(DriftOptions.ALLOWED_LATENESS);
-        require(
-                !lateness.isNegative() && lateness.compareTo(slice) < 0,
-                DriftOptions.ALLOWED_LATENESS,
-                "must be at least 0 and shorter than drift.slice");
-        double warning = conf.get(DriftOptions.PSI_WARNING);
-        double critical = conf.get(DriftOptions.PSI_CRITICAL);
-        require(warning > 0, DriftOptions.PSI_WARNING, "must be positive");
-        require(
-                critical >= warning,
-                DriftOptions.PSI_CRITICAL,
-                "must be at least drift.psi.warning");
-        double fdr = conf.get(DriftOptions.FALSE_DISCOVERY_RATE);
-        require(fdr > 0 && fdr < 1, DriftOptions.FALSE_DISCOVERY_RATE, "must be in (0, 1)");
-        double drop = conf.get(DriftOptions.SIMILARITY_DROP);
-        require(drop > 0 && drop < 1, DriftOptions.SIMILARITY_DROP, "must be in (0, 1)");
-        double accuracy = conf.get(DriftOptions.RELATIVE_ACCURACY);
-        require(
-                accuracy >= 0.001 && accuracy <= 0.2,
-                DriftOptions.RELATIVE_ACCURACY,
-                "must be 0.001 to 0.2");
+        Duration slice = wholeSeconds(conf, DriftOptions.SLICE, Duration.ofSeconds(1));
+        Duration lateness =
+                check(
+                        conf,
+                        DriftOptions.ALLOWED_LATENESS,
+                        d -> !d.isNegative() && d.compareTo(slice) < 0,
+                        "must be 0 or more and shorter than drift.slice");
+        double warning = positive(conf, DriftOptions.PSI_WARNING);
         return new DriftSettings(
                 slice.toMillis(),
-                current,
-                reference,
+                slices(conf, DriftOptions.CURRENT_WINDOW, slice),
+                slices(conf, DriftOptions.REFERENCE_WINDOW, slice),
                 conf.get(DriftOptions.REFERENCE),
-                pinId,
+                nonBlank(conf, DriftOptions.PIN_ID),
                 lateness.toMillis(),
                 atLeast(conf, DriftOptions.MIN_SAMPLES, 10),
                 atLeast(conf, DriftOptions.MIN_EMBEDDINGS, 5),
                 warning,
-                critical,
-                fdr,
-                atLeast(conf, DriftOptions.WINDOWS_TO_OPEN, 1),
-                atLeast(conf, DriftOptions.WINDOWS_TO_RESOLVE, 1),
-                drop,
-                accuracy,
+                atLeast(conf, DriftOptions.PSI_CRITICAL, DriftOptions.PSI_WARNING),
+                within(conf, DriftOptions.FALSE_DISCOVERY_RATE, Range.open(0, 1)),
+                positive(conf, DriftOptions.WINDOWS_TO_OPEN),
+                positive(conf, DriftOptions.WINDOWS_TO_RESOLVE),
+                within(conf, DriftOptions.SIMILARITY_DROP, Range.open(0, 1)),
+                within(conf, DriftOptions.RELATIVE_ACCURACY, Range.closed(0.001, 0.2)),
                 atLeast(conf, DriftOptions.MAX_CATEGORIES, 2),
                 atLeast(conf, DriftOptions.RESERVOIR_SIZE, 8));
     }
 
+    /** A window as a whole number of slices. */
     private static int slices(Configuration conf, ConfigOption<Duration> option, Duration slice) {
-        Duration d = conf.get(option);
-        require(
-                d.toMillis() > 0 && d.toMillis() % slice.toMillis() == 0,
-                option,
-                "must be a positive multiple of drift.slice");
-        long n = d.toMillis() / slice.toMillis();
-        require(n <= 1000, option, "must be at most 1000 slices");
+        long sliceMs = slice.toMillis();
+        Duration window =
+                check(
+                        conf,
+                        option,
+                        d -> d.toMillis() > 0 && d.toMillis() % sliceMs == 0,
+                        "must be a positive multiple of drift.slice");
+        long n = window.toMillis() / sliceMs;
+        if (n > 1000) {
+            throw badValue(conf, option, "must be at most 1000 slices of drift.slice");
+        }
         return (int) n;
-    }
-
-    private static int atLeast(Configuration conf, ConfigOption<Integer> option, int min) {
-        int v = conf.get(option);
-        require(v >= min, option, "must be at least " + min);
-        return v;
     }
 }
