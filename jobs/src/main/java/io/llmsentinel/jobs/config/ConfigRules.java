@@ -47,11 +47,7 @@ public final class ConfigRules {
     public static <N extends Number> N atLeast(
             Configuration conf, ConfigOption<N> option, ConfigOption<N> other) {
         N min = conf.get(other);
-        return check(
-                conf,
-                option,
-                v -> finite(v) && compare(v, min) >= 0,
-                "must be at least " + other.key() + " (" + Range.number(min) + ")");
+        return atLeastOther(conf, option, other, v -> finite(v) && compare(v, min) >= 0);
     }
 
     /** Inside {@code range}. */
@@ -82,21 +78,13 @@ public final class ConfigRules {
     public static Duration durationAtLeast(
             Configuration conf, ConfigOption<Duration> option, ConfigOption<Duration> other) {
         Duration min = conf.get(other);
-        return check(
-                conf,
-                option,
-                d -> d.compareTo(min) >= 0,
-                "must be at least " + other.key() + " (" + format(min) + ")");
+        return atLeastOther(conf, option, other, d -> d.compareTo(min) >= 0);
     }
 
     /** From {@code min} to {@code max}, both included. */
     public static Duration durationWithin(
             Configuration conf, ConfigOption<Duration> option, Duration min, Duration max) {
-        return check(
-                conf,
-                option,
-                d -> d.compareTo(min) >= 0 && d.compareTo(max) <= 0,
-                "must be between " + format(min) + " and " + format(max));
+        return between(conf, option, min, max, format(min), format(max));
     }
 
     /** A whole number of seconds, {@code min} or longer. */
@@ -129,11 +117,7 @@ public final class ConfigRules {
     /** From {@code min} to {@code max}, both included. */
     public static MemorySize memoryWithin(
             Configuration conf, ConfigOption<MemorySize> option, MemorySize min, MemorySize max) {
-        return check(
-                conf,
-                option,
-                m -> m.compareTo(min) >= 0 && m.compareTo(max) <= 0,
-                "must be between " + min + " and " + max);
+        return between(conf, option, min, max, min.toString(), max.toString());
     }
 
     /** Not empty after trimming; returns the trimmed value. */
@@ -177,6 +161,32 @@ public final class ConfigRules {
             throw badValue(option, "(secret, " + value.length() + " chars)", rule);
         }
         return value;
+    }
+
+    private static <T extends Comparable<? super T>> T between(
+            Configuration conf,
+            ConfigOption<T> option,
+            T min,
+            T max,
+            String minText,
+            String maxText) {
+        return check(
+                conf,
+                option,
+                v -> v.compareTo(min) >= 0 && v.compareTo(max) <= 0,
+                "must be between " + minText + " and " + maxText);
+    }
+
+    private static <T> T atLeastOther(
+            Configuration conf,
+            ConfigOption<T> option,
+            ConfigOption<T> other,
+            Predicate<? super T> ok) {
+        return check(
+                conf,
+                option,
+                ok,
+                "must be at least " + other.key() + " (" + shown(conf, other) + ")");
     }
 
     /** The error for the option's current value, whose parser failed with {@code cause}. */

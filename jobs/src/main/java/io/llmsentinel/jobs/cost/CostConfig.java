@@ -77,27 +77,23 @@ public record CostConfig(
 
     /** The spend rule with the dollar floor of {@code minDelta}; the rest is shared. */
     private static SpendRule spend(Configuration conf, ConfigOption<Double> minDelta) {
-        long window =
-                durationAtLeast(conf, CostOptions.SPEND_WINDOW, Duration.ofSeconds(1)).toMillis();
-        long baseline = windows(conf, CostOptions.SPEND_BASELINE, window, 2);
-        long warmUp = windows(conf, CostOptions.SPEND_WARM_UP, window, 2);
-        if (warmUp > baseline) {
-            throw badValue(
-                    conf,
-                    CostOptions.SPEND_WARM_UP,
-                    "must not exceed " + CostOptions.SPEND_BASELINE.key());
-        }
+        BaselineWindows w =
+                BaselineWindows.read(
+                        conf,
+                        CostOptions.SPEND_WINDOW,
+                        CostOptions.SPEND_BASELINE,
+                        CostOptions.SPEND_WARM_UP,
+                        2);
         return new SpendRule(
-                window,
-                baseline,
-                warmUp,
+                w.windowMs(),
+                w.baseline(),
+                w.warmUp(),
                 within(conf, CostOptions.SPEND_K, Range.openClosed(0, 20)),
                 atLeast(conf, CostOptions.SPEND_CRITICAL_SIGMA, CostOptions.SPEND_K),
                 atLeast(conf, CostOptions.SPEND_MIN_RATIO, 1.0),
                 nonNegative(conf, minDelta),
                 positive(conf, CostOptions.SPEND_MIN_CALLS),
-                durationAtLeast(conf, CostOptions.SPEND_IDLE_TIMEOUT, threeWindows(window))
-                        .toMillis());
+                durationAtLeast(conf, CostOptions.SPEND_IDLE_TIMEOUT, w.idleFloor()).toMillis());
     }
 
     private static SessionRules sessions(Configuration conf) {
@@ -119,27 +115,23 @@ public record CostConfig(
     }
 
     private static FinishLengthRule finishLength(Configuration conf) {
-        long window =
-                durationAtLeast(conf, CostOptions.LENGTH_WINDOW, Duration.ofSeconds(1)).toMillis();
-        long baseline = windows(conf, CostOptions.LENGTH_BASELINE, window, 1);
-        long warmUp = windows(conf, CostOptions.LENGTH_WARM_UP, window, 1);
-        if (warmUp > baseline) {
-            throw badValue(
-                    conf,
-                    CostOptions.LENGTH_WARM_UP,
-                    "must not exceed " + CostOptions.LENGTH_BASELINE.key());
-        }
+        BaselineWindows w =
+                BaselineWindows.read(
+                        conf,
+                        CostOptions.LENGTH_WINDOW,
+                        CostOptions.LENGTH_BASELINE,
+                        CostOptions.LENGTH_WARM_UP,
+                        1);
         return new FinishLengthRule(
-                window,
-                baseline,
-                warmUp,
+                w.windowMs(),
+                w.baseline(),
+                w.warmUp(),
                 positive(conf, CostOptions.LENGTH_MIN_CALLS),
                 atLeast(conf, CostOptions.LENGTH_MIN_RATIO, 1.0),
                 within(conf, CostOptions.LENGTH_MIN_INCREASE, Range.closedOpen(0, 1)),
                 within(conf, CostOptions.LENGTH_SIGNIFICANCE, Range.open(0, 1)),
                 within(conf, CostOptions.LENGTH_CRITICAL_SHARE, Range.openClosed(0, 1)),
-                durationAtLeast(conf, CostOptions.LENGTH_IDLE_TIMEOUT, threeWindows(window))
-                        .toMillis());
+                durationAtLeast(conf, CostOptions.LENGTH_IDLE_TIMEOUT, w.idleFloor()).toMillis());
     }
 
     private static BudgetRules budgets(Configuration conf) {
@@ -160,19 +152,37 @@ public record CostConfig(
     }
 
     /**
-     * An idle timeout's floor: an episode needs two clear windows to resolve after the last call.
+     * A tumbling window with a rolling baseline and a warm-up, both counted in windows (rounded up,
+     * at least {@code minWindows}; the warm-up no longer than the baseline).
      */
-    private static Duration threeWindows(long windowMs) {
-        return Duration.ofMillis(3 * windowMs);
-    }
-
-    /** A duration as a whole number of windows (rounded up), at least {@code min}. */
-    private static long windows(
-            Configuration conf, ConfigOption<Duration> option, long windowMs, long min) {
-        long windows = Math.max(0, (conf.get(option).toMillis() + windowMs - 1) / windowMs);
-        if (windows < min) {
-            throw badValue(conf, option, "must cover at least " + min + " window(s)");
+    private record BaselineWindows(long windowMs, long baseline, long warmUp) {
+        static BaselineWindows read(
+                Configuration conf,
+                ConfigOption<Duration> window,
+                ConfigOption<Duration> baseline,
+                ConfigOption<Duration> warmUp,
+                long minWindows) {
+            long ms = durationAtLeast(conf, window, Duration.ofSeconds(1)).toMillis();
+            long baselineWindows = count(conf, baseline, ms, minWindows);
+            long warmUpWindows = count(conf, warmUp, ms, minWindows);
+            if (warmUpWindows > baselineWindows) {
+                throw badValue(conf, warmUp, "must not exceed " + baseline.key());
+            }
+            return new BaselineWindows(ms, baselineWindows, warmUpWindows);
         }
-        return windows;
+
+        /** Idle state must outlive three windows: an episode needs two clear ones to resolve. */
+        Duration idleFloor() {
+            return Duration.ofMillis(3 * windowMs);
+        }
+
+        private static long count(
+                Configuration conf, ConfigOption<Duration> option, long windowMs, long min) {
+            long windows = Math.max(0, (conf.get(option).toMillis() + windowMs - 1) / windowMs);
+            if (windows < min) {
+                throw badValue(conf, option, "must cover at least " + min + " window(s)");
+            }
+            return windows;
+        }
     }
 }
