@@ -2,6 +2,7 @@ package io.llmsentinel.jobs.ingest;
 
 import io.llmsentinel.jobs.config.CommonOptions;
 import io.llmsentinel.jobs.config.StartingOffsets;
+import io.llmsentinel.schema.codec.ValidationLimits;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -10,6 +11,9 @@ import org.apache.flink.configuration.MemorySize;
 
 /** Options of the ingest job. */
 public final class IngestOptions {
+    /** The decoders' limits are the options' defaults: written once, in ValidationLimits. */
+    private static final ValidationLimits LIMITS = ValidationLimits.DEFAULTS;
+
     private IngestOptions() {}
 
     public static final ConfigOption<List<String>> JSON_TOPICS =
@@ -50,13 +54,13 @@ public final class IngestOptions {
     public static final ConfigOption<MemorySize> MAX_RECORD_SIZE =
             ConfigOptions.key("ingest.max-record-size")
                     .memoryType()
-                    .defaultValue(MemorySize.parse("4mb"))
+                    .defaultValue(new MemorySize(LIMITS.maxRecordBytes()))
                     .withDescription("Larger input records go to the DLQ as OVERSIZED_RECORD.");
 
     public static final ConfigOption<Integer> MAX_TEXT_CHARS =
             ConfigOptions.key("ingest.max-text-chars")
                     .intType()
-                    .defaultValue(32 * 1024)
+                    .defaultValue(LIMITS.maxTextChars())
                     .withDescription(
                             "Prompt, response and retrieved texts are truncated to this many"
                                     + " chars and flagged in ingest_flags.");
@@ -64,7 +68,7 @@ public final class IngestOptions {
     public static final ConfigOption<Duration> MAX_FUTURE_SKEW =
             ConfigOptions.key("ingest.max-future-skew")
                     .durationType()
-                    .defaultValue(Duration.ofHours(1))
+                    .defaultValue(LIMITS.maxFutureSkew())
                     .withDescription(
                             "Events timed further ahead of the record's Kafka timestamp go to the"
                                     + " DLQ (clock skew guard).");
@@ -72,7 +76,7 @@ public final class IngestOptions {
     public static final ConfigOption<Duration> MAX_EVENT_AGE =
             ConfigOptions.key("ingest.max-event-age")
                     .durationType()
-                    .defaultValue(Duration.ofDays(7))
+                    .defaultValue(LIMITS.maxEventAge())
                     .withDescription(
                             "Events older than this (against the Kafka timestamp) go to the DLQ;"
                                     + " 0 disables the check (backfills).");
@@ -80,7 +84,7 @@ public final class IngestOptions {
     public static final ConfigOption<Integer> MAX_JSON_DEPTH =
             ConfigOptions.key("ingest.max-json-depth")
                     .intType()
-                    .defaultValue(64)
+                    .defaultValue(LIMITS.maxJsonDepth())
                     .withDescription("Deeper JSON nesting is rejected as MALFORMED_JSON.");
 
     public static final ConfigOption<MemorySize> DLQ_MAX_PAYLOAD =

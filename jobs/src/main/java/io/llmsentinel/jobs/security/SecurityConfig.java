@@ -48,7 +48,7 @@ public record SecurityConfig(CommonConfig common, ScanSettings scan, SecuritySet
                                         || salt.getBytes(StandardCharsets.UTF_8).length
                                                 >= Redaction.MIN_SALT_BYTES,
                         "must be empty or at least " + Redaction.MIN_SALT_BYTES + " bytes"),
-                ScanSettings.defaults().previewContext());
+                ScanSettings.DEFAULTS.previewContext());
     }
 
     static SecuritySettings rules(Configuration conf) {
