@@ -154,13 +154,17 @@ public final class CostOptions {
             ConfigOptions.key("cost.bloat.min-growth-factor")
                     .doubleType()
                     .defaultValue(4.0)
-                    .withDescription("... and the input to have grown at least this many times.");
+                    .withDescription(
+                            "Input-token bloat also needs the session's input to have"
+                                    + " grown to at least this many times its first call's.");
 
     public static final ConfigOption<Long> BLOAT_MIN_INPUT_TOKENS =
             ConfigOptions.key("cost.bloat.min-input-tokens")
                     .longType()
                     .defaultValue(24_000L)
-                    .withDescription("... and to have reached at least this many tokens.");
+                    .withDescription(
+                            "Input-token bloat also needs the session's largest input to"
+                                    + " be at least this many tokens.");
 
     public static final ConfigOption<Long> BLOAT_CRITICAL_INPUT_TOKENS =
             ConfigOptions.key("cost.bloat.critical-input-tokens")
@@ -208,15 +212,19 @@ public final class CostOptions {
             ConfigOptions.key("cost.finish-length.min-ratio")
                     .doubleType()
                     .defaultValue(2.0)
-                    .withDescription("The share must be at least this multiple of the baseline.");
+                    .withDescription(
+                            "A finish_reason = length surge needs the window's share of"
+                                    + " truncated answers to be at least this multiple of the"
+                                    + " baseline share.");
 
     public static final ConfigOption<Double> LENGTH_MIN_INCREASE =
             ConfigOptions.key("cost.finish-length.min-increase")
                     .doubleType()
                     .defaultValue(0.05)
                     .withDescription(
-                            "... and at least this much above it (absolute share; 0.05 = 5"
-                                    + " points).");
+                            "A finish_reason = length surge also needs the share to be at"
+                                    + " least this much above the baseline share (absolute; 0.05 ="
+                                    + " 5 points).");
 
     public static final ConfigOption<Double> LENGTH_SIGNIFICANCE =
             ConfigOptions.key("cost.finish-length.significance")

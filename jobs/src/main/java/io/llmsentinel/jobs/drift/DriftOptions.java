@@ -47,7 +47,9 @@ public final class DriftOptions {
             ConfigOptions.key("drift.current-window")
                     .durationType()
                     .defaultValue(Duration.ofMillis(DEFAULTS.currentMs()))
-                    .withDescription("The current window, sliding by one slice.");
+                    .withDescription(
+                            "Length of the current window, compared with the reference at"
+                                    + " every slice end; a whole number of drift.slice.");
 
     public static final ConfigOption<ReferenceMode> REFERENCE =
             ConfigOptions.key("drift.reference")
@@ -63,7 +65,9 @@ public final class DriftOptions {
             ConfigOptions.key("drift.reference.window")
                     .durationType()
                     .defaultValue(Duration.ofMillis(DEFAULTS.referenceMs()))
-                    .withDescription("Length of the reference (sliding or pinned).");
+                    .withDescription(
+                            "Length of the reference window (sliding or pinned); a whole"
+                                    + " number of drift.slice.");
 
     public static final ConfigOption<String> PIN_ID =
             ConfigOptions.key("drift.reference.pin-id")
@@ -95,7 +99,9 @@ public final class DriftOptions {
             ConfigOptions.key("drift.embedding.min-samples")
                     .intType()
                     .defaultValue(DEFAULTS.minEmbeddings())
-                    .withDescription("Embedding vectors each side needs.");
+                    .withDescription(
+                            "Embedding vectors each side (reference and current) needs"
+                                    + " before the embedding tests run.");
 
     public static final ConfigOption<Double> PSI_WARNING =
             ConfigOptions.key("drift.psi.warning")
@@ -127,7 +133,7 @@ public final class DriftOptions {
             ConfigOptions.key("drift.windows-to-resolve")
                     .intType()
                     .defaultValue(DEFAULTS.windowsToResolve())
-                    .withDescription("Consecutive clear evaluations that resolve it.");
+                    .withDescription("Consecutive clear evaluations that resolve a drift episode.");
 
     public static final ConfigOption<Double> SIMILARITY_DROP =
             ConfigOptions.key("drift.embedding.similarity-drop")

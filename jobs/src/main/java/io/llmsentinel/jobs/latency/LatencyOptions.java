@@ -127,13 +127,17 @@ public final class LatencyOptions {
             ConfigOptions.key("latency.tail.ratio")
                     .doubleType()
                     .defaultValue(DEFAULTS.tailRatio())
-                    .withDescription("Sustained tail: p99 above this many times p50 ...");
+                    .withDescription(
+                            "Sustained-tail rule: fires when a minute's p99 stays above"
+                                    + " this many times its p50 for latency.tail.min-duration.");
 
     public static final ConfigOption<Duration> TAIL_DURATION =
             ConfigOptions.key("latency.tail.min-duration")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(DEFAULTS.tailMinutes()))
-                    .withDescription("... in this many consecutive minutes (whole minutes).");
+                    .withDescription(
+                            "Sustained-tail rule: consecutive minutes the p99/p50 ratio"
+                                    + " must stay above latency.tail.ratio (whole minutes).");
 
     public static final ConfigOption<Integer> TAIL_MIN_SAMPLES =
             ConfigOptions.key("latency.tail.min-samples")
@@ -201,15 +205,18 @@ public final class LatencyOptions {
                     .doubleType()
                     .defaultValue(DEFAULTS.trafficDropRatio())
                     .withDescription(
-                            "Traffic drop: the window has at most this share of its expected"
-                                    + " calls ...");
+                            "Traffic-drop rule: fires when a window has at most this"
+                                    + " share of its expected calls and the test at"
+                                    + " latency.traffic.p-value agrees.");
 
     public static final ConfigOption<Double> TRAFFIC_P_VALUE =
             ConfigOptions.key("latency.traffic.p-value")
                     .doubleType()
                     .defaultValue(DEFAULTS.trafficPValue())
                     .withDescription(
-                            "... and a (quasi-)Poisson lower-tail test agrees at this level.");
+                            "Traffic-drop rule: significance level of the (quasi-)Poisson"
+                                    + " lower-tail test of the window's calls against the expected"
+                                    + " count.");
 
     public static final ConfigOption<Integer> TRAFFIC_MIN_BASELINE_CALLS =
             ConfigOptions.key("latency.traffic.min-baseline-calls")

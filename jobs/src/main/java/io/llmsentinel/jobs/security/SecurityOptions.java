@@ -121,29 +121,35 @@ public final class SecurityOptions {
             ConfigOptions.key("security.campaign.attempts")
                     .intType()
                     .defaultValue(RULES.campaignAttempts())
-                    .withDescription("Attacks by one actor within security.campaign.window ...");
+                    .withDescription(
+                            "Attacks by one actor within security.campaign.window that"
+                                    + " make an attack_campaign.");
 
     public static final ConfigOption<Duration> CAMPAIGN_WINDOW =
             ConfigOptions.key("security.campaign.window")
                     .durationType()
                     .defaultValue(Duration.ofMillis(RULES.campaignWindowMs()))
                     .withDescription(
-                            "... that make an attack_campaign; it resolves after this long"
-                                    + " without attacks.");
+                            "Window in which security.campaign.attempts attacks by one"
+                                    + " actor make an attack_campaign; the campaign resolves after"
+                                    + " this long without attacks.");
 
     public static final ConfigOption<Integer> ESCALATION_TURNS =
             ConfigOptions.key("security.escalation.turns")
                     .intType()
                     .defaultValue(RULES.escalationTurns())
                     .withDescription(
-                            "Consecutive turns of a session whose prompt scores must rise, ending"
-                                    + " in an attack, for an attack_escalation ...");
+                            "Consecutive turns of a session whose prompt scores must"
+                                    + " rise, ending in an attack, for an attack_escalation (rising"
+                                    + " by security.escalation.min-rise in total).");
 
     public static final ConfigOption<Double> ESCALATION_MIN_RISE =
             ConfigOptions.key("security.escalation.min-rise")
                     .doubleType()
                     .defaultValue(RULES.escalationMinRise())
-                    .withDescription("... rising by at least this much in total.");
+                    .withDescription(
+                            "How much the prompt score must rise in total over"
+                                    + " security.escalation.turns turns for an attack_escalation.");
 
     public static final ConfigOption<Duration> RETRY_WINDOW =
             ConfigOptions.key("security.retry.window")
