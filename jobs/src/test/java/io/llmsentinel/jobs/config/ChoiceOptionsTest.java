@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmsentinel.detectors.drift.ReferenceMode;
-import io.llmsentinel.jobs.JobCatalog;
 import io.llmsentinel.jobs.drift.DriftOptions;
 import io.llmsentinel.jobs.latency.LatencyOptions;
 import java.util.List;
@@ -94,14 +93,8 @@ class ChoiceOptionsTest {
     @Test
     void everyChoiceOptionsWireNamesRoundTripThroughFlink() {
         List<DeclaredOption> choices =
-                JobCatalog.all().stream()
-                        .flatMap(
-                                job ->
-                                        JobConfig.declared(
-                                                job.optionHolders().toArray(new Class<?>[0]))
-                                                .stream())
+                ConfigurationDocs.allOptions().stream()
                         .filter(d -> d.choices().isPresent())
-                        .distinct()
                         .toList();
         assertThat(choices)
                 .extracting(DeclaredOption::key)
@@ -123,16 +116,8 @@ class ChoiceOptionsTest {
 
     private static <T> void assertRoundTrip(ConfigOption<T> option) {
         String spelled = ConfigRules.spelling(option, option.defaultValue());
-        assertThat(JobConfig.fromMap(Map.of(option.key(), spelled), holderOf(option)).get(option))
-                .as(option.key())
-                .isEqualTo(option.defaultValue());
-    }
-
-    private static Class<?> holderOf(ConfigOption<?> option) {
-        return JobCatalog.all().stream()
-                .flatMap(job -> job.optionHolders().stream())
-                .filter(h -> JobConfig.options(h).contains(option))
-                .findFirst()
-                .orElseThrow();
+        Configuration reread =
+                JobConfig.fromMap(Map.of(option.key(), spelled), ConfigurationDocs.allHolders());
+        assertThat(reread.get(option)).as(option.key()).isEqualTo(option.defaultValue());
     }
 }

@@ -27,6 +27,19 @@ final class ConfigurationDocs {
 
     private ConfigurationDocs() {}
 
+    /** The option holders of every job in the catalog. */
+    static Class<?>[] allHolders() {
+        return JobCatalog.all().stream()
+                .flatMap(job -> job.optionHolders().stream())
+                .distinct()
+                .toArray(Class<?>[]::new);
+    }
+
+    /** Every option the documentation covers: the common ones and every job's. */
+    static List<DeclaredOption> allOptions() {
+        return JobConfig.declared(allHolders());
+    }
+
     static String render() {
         StringBuilder md = new StringBuilder();
         md.append("# Configuration\n\n")

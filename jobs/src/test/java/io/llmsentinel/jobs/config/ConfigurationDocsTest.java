@@ -3,7 +3,6 @@ package io.llmsentinel.jobs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.llmsentinel.jobs.JobCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -37,15 +36,7 @@ class ConfigurationDocsTest {
     @Test
     void everyKeyOfEveryJobIsDocumentedWithARealDescription() {
         String docs = ConfigurationDocs.render();
-        List<DeclaredOption> all =
-                JobCatalog.all().stream()
-                        .flatMap(
-                                job ->
-                                        JobConfig.declared(
-                                                job.optionHolders().toArray(new Class<?>[0]))
-                                                .stream())
-                        .distinct()
-                        .toList();
+        List<DeclaredOption> all = ConfigurationDocs.allOptions();
         assertThat(all).hasSizeGreaterThan(100);
         for (DeclaredOption d : all) {
             assertThat(docs).contains("| `" + d.key() + "` |");

@@ -3,7 +3,7 @@ package io.llmsentinel.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.config.ConfigUnderTest;
 import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.schema.SourceFormat;
 import io.llmsentinel.schema.codec.ValidationLimits;
@@ -11,13 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IngestConfigTest {
-    static IngestConfig config(Map<String, String> values) {
-        return IngestConfig.from(JobConfig.fromMap(values, IngestOptions.class));
-    }
+    static final ConfigUnderTest<IngestConfig> INGEST =
+            new ConfigUnderTest<>(IngestOptions.class, IngestConfig::from);
 
     @Test
     void optionDefaultsAreTheDecoderDefaults() {
-        IngestConfig c = config(Map.of());
+        IngestConfig c = INGEST.load(Map.of());
         assertThat(c.limits()).isEqualTo(ValidationLimits.DEFAULTS);
         assertThat(c.dlqMaxPayloadBytes()).isEqualTo(64 * 1024);
         assertThat(c.startingOffsets()).isEqualTo(StartingOffsets.COMMITTED_OR_EARLIEST);
@@ -33,7 +32,7 @@ class IngestConfigTest {
     @Test
     void valuesReachTheLimits() {
         IngestConfig c =
-                config(
+                INGEST.load(
                         Map.of(
                                 "ingest.max-record-size", "1 mb",
                                 "ingest.max-json-depth", "4",
@@ -47,27 +46,21 @@ class IngestConfigTest {
 
     @Test
     void errorsNameTheKeyTheValueAndTheRule() {
-        assertRejected("ingest.max-record-size", "65 mb", "must be between 1 bytes and 64 mb");
-        assertRejected("ingest.max-json-depth", "3", "must be in [4, 1000]");
-        assertRejected("ingest.dlq.max-payload", "2 mb", "must be between 0 bytes and 1 mb");
-        assertRejected("ingest.max-text-chars", "0", "must be more than 0");
-        assertRejected(
+        INGEST.assertBadValue(
+                "ingest.max-record-size", "65 mb", "must be between 1 bytes and 64 mb");
+        INGEST.assertBadValue("ingest.max-json-depth", "3", "must be in [4, 1000]");
+        INGEST.assertBadValue("ingest.dlq.max-payload", "2 mb", "must be between 0 bytes and 1 mb");
+        INGEST.assertBadValue("ingest.max-text-chars", "0", "must be more than 0");
+        INGEST.assertBadValue(
                 "ingest.starting-offsets", "now", "earliest, latest or committed-or-earliest");
         assertThatThrownBy(
                         () ->
-                                config(
+                                INGEST.load(
                                         Map.of(
                                                 "ingest.topics.json", "",
                                                 "ingest.topics.otlp-proto", "",
                                                 "ingest.topics.otlp-json", "")))
                 .hasMessageContaining("'ingest.topics.json'")
                 .hasMessageContaining("no input topic set");
-    }
-
-    static void assertRejected(String key, String value, String rule) {
-        assertThatThrownBy(() -> config(Map.of(key, value)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bad value for '" + key + "': '" + value + "'")
-                .hasMessageContaining(rule);
     }
 }
