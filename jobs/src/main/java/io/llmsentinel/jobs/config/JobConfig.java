@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,8 +19,10 @@ import org.apache.flink.configuration.Configuration;
 /**
  * Loads a job's configuration file (flat {@code key: value} lines, YAML-compatible) and rejects
  * what would otherwise fail late or silently: unknown keys in our namespaces (a typo would silently
- * fall back to a default) and values that do not parse. Keys outside our namespaces are Flink
- * settings and pass through to the Flink configuration.
+ * fall back to a default) and values that do not parse, among them unknown choices (the message
+ * lists the allowed values). Keys outside our namespaces are Flink settings and pass through to the
+ * Flink configuration. What a value must be beyond parsing is checked by each job's {@code
+ * XConfig.from}, with the rules of {@link ConfigRules}.
  */
 public final class JobConfig {
     /** Key prefixes owned by LLM-Sentinel; anything else is handed to Flink. */
@@ -57,14 +60,7 @@ public final class JobConfig {
                         "unknown configuration key '" + key + "'; known keys: " + known.keySet());
             }
         }
-        Map<String, String> normalised = new HashMap<>(values);
-        known.values().stream()
-                .filter(d -> d.choices().isPresent() && values.get(d.key()) != null)
-                .forEach(
-                        d ->
-                                normalised.put(
-                                        d.key(), ChoiceOptions.normalise(d, values.get(d.key()))));
-        Configuration conf = Configuration.fromMap(normalised);
+        Configuration conf = Configuration.fromMap(normaliseChoices(values, known.values()));
         for (DeclaredOption d : known.values()) {
             try {
                 conf.get(d.option());
@@ -77,6 +73,19 @@ public final class JobConfig {
             }
         }
         return conf;
+    }
+
+    /** Choice values as Flink's enum parsing takes them (see {@link ChoiceOptions}). */
+    private static Map<String, String> normaliseChoices(
+            Map<String, String> values, Collection<DeclaredOption> known) {
+        Map<String, String> out = new HashMap<>(values);
+        for (DeclaredOption d : known) {
+            String raw = values.get(d.key());
+            if (raw != null && d.choices().isPresent()) {
+                out.put(d.key(), ChoiceOptions.normalise(d, raw));
+            }
+        }
+        return out;
     }
 
     /** The options of {@link CommonOptions} and of the holders, each once. */
