@@ -3,7 +3,8 @@ package io.llmsentinel.detectors.drift;
 import java.io.Serializable;
 
 /**
- * Tunables of the drift detector; the job builds them from its options.
+ * Tunables of the drift detector; the job builds them from its options, whose defaults are {@link
+ * #DEFAULTS}.
  *
  * @param sliceMs summaries are kept per slice of this length; windows are whole slices
  * @param currentSlices slices in the current window (default 3 x 5 min = 15 min, sliding)
@@ -44,6 +45,27 @@ public record DriftSettings(
         int reservoirSize)
         implements Serializable {
 
+    /** The documented defaults; the job's options take theirs from here. */
+    public static final DriftSettings DEFAULTS =
+            new DriftSettings(
+                    5 * 60_000L,
+                    3,
+                    12,
+                    ReferenceMode.SLIDING,
+                    "initial",
+                    0,
+                    200,
+                    50,
+                    0.2,
+                    0.4,
+                    0.01,
+                    2,
+                    2,
+                    0.15,
+                    0.02,
+                    32,
+                    16);
+
     public DriftSettings {
         if (sliceMs < 1000 || currentSlices < 1 || referenceSlices < 1) {
             throw new IllegalArgumentException("slices must be at least 1 s, windows 1 slice");
@@ -57,24 +79,7 @@ public record DriftSettings(
     }
 
     public static DriftSettings defaults() {
-        return new DriftSettings(
-                5 * 60_000L,
-                3,
-                12,
-                ReferenceMode.SLIDING,
-                "initial",
-                0,
-                200,
-                50,
-                0.2,
-                0.4,
-                0.01,
-                2,
-                2,
-                0.15,
-                0.02,
-                32,
-                16);
+        return DEFAULTS;
     }
 
     public long currentMs() {

@@ -36,16 +36,9 @@ public enum KeyDimension {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static KeyDimension parse(String s) {
-        String n = s.trim().toUpperCase(Locale.ROOT);
-        for (KeyDimension d : values()) {
-            if (d.name().equals(n)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown key dimension '"
-                        + s.trim()
-                        + "'; known: provider, model, service, tenant, environment, operation");
+    /** The wire name: Flink's enum config options parse and write a value by its toString(). */
+    @Override
+    public String toString() {
+        return wireName();
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The latency detector's parameters, validated by the job configuration (which names the offending
- * key); {@link #defaults()} are the documented defaults.
+ * key). {@link #DEFAULTS} are the documented defaults, written once, in the {@link Builder}: the
+ * job's options take their defaults from here.
  *
  * @param dimensions what a key is made of
  * @param windowMinutes minutes merged into the window of the deviation, error and traffic rules
@@ -67,12 +68,14 @@ public record LatencySettings(
 
     public static final long MINUTE_MS = 60_000;
 
+    public static final LatencySettings DEFAULTS = new Builder().build();
+
     public LatencySettings {
         dimensions = List.copyOf(dimensions);
     }
 
     public static LatencySettings defaults() {
-        return builder().build();
+        return DEFAULTS;
     }
 
     public static Builder builder() {

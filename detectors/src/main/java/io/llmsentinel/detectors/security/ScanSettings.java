@@ -34,6 +34,11 @@ public record ScanSettings(
         int previewContext)
         implements Serializable {
 
+    /** The documented defaults; the job's options take theirs from here. */
+    public static final ScanSettings DEFAULTS =
+            new ScanSettings(
+                    0.5, true, true, false, true, true, 32_768, List.of(), List.of(), "", 24);
+
     public ScanSettings {
         canaries = List.copyOf(canaries);
         systemPromptFragments = List.copyOf(systemPromptFragments);
@@ -46,8 +51,7 @@ public record ScanSettings(
     }
 
     public static ScanSettings defaults() {
-        return new ScanSettings(
-                0.5, true, true, false, true, true, 32_768, List.of(), List.of(), "", 24);
+        return DEFAULTS;
     }
 
     public ScanSettings withCanaries(List<String> canaries, List<String> fragments) {

@@ -28,6 +28,11 @@ public record SecuritySettings(
         double criticalScore)
         implements Serializable {
 
+    /** The documented defaults; the job's options take theirs from here. */
+    public static final SecuritySettings DEFAULTS =
+            new SecuritySettings(
+                    10 * 60_000L, 5, 10 * 60_000L, 3, 0.3, 5 * 60_000L, 30 * 60_000L, 64, 0.9);
+
     public SecuritySettings {
         if (quietMs <= 0 || campaignWindowMs <= 0 || retryWindowMs <= 0 || sessionIdleMs <= 0) {
             throw new IllegalArgumentException("durations must be positive");
@@ -39,7 +44,6 @@ public record SecuritySettings(
     }
 
     public static SecuritySettings defaults() {
-        return new SecuritySettings(
-                10 * 60_000L, 5, 10 * 60_000L, 3, 0.3, 5 * 60_000L, 30 * 60_000L, 64, 0.9);
+        return DEFAULTS;
     }
 }

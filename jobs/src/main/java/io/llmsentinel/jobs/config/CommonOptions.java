@@ -8,6 +8,26 @@ import org.apache.flink.configuration.ConfigOptions;
 public final class CommonOptions {
     private CommonOptions() {}
 
+    /**
+     * The {@code <job>.starting-offsets} option every job has, under its own key because each job
+     * reads its own topics with its own consumer group.
+     *
+     * @param jobName the job's key prefix
+     * @param input what the job reads, for the description (e.g. "llm.events, consumer group
+     *     llm-sentinel-latency")
+     */
+    public static ConfigOption<StartingOffsets> startingOffsets(String jobName, String input) {
+        return ConfigOptions.key(jobName + ".starting-offsets")
+                .enumType(StartingOffsets.class)
+                .defaultValue(StartingOffsets.COMMITTED_OR_EARLIEST)
+                .withDescription(
+                        "Where a fresh start (no savepoint) begins in "
+                                + input
+                                + ": earliest, latest or committed-or-earliest (the consumer"
+                                + " group's committed offsets, the earliest where it has none). A"
+                                + " restore continues from the savepoint's positions.");
+    }
+
     public static final ConfigOption<String> BOOTSTRAP_SERVERS =
             ConfigOptions.key("kafka.bootstrap-servers")
                     .stringType()

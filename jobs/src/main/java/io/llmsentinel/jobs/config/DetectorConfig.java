@@ -4,16 +4,11 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What every detector job's configuration has: the Kafka ends, event time, execution. */
-public interface DetectorConfig extends Serializable {
-    KafkaSettings kafka();
-
-    WatermarkSettings watermarks();
-
-    JobSettings job();
-
-    String startingOffsets();
-
+/**
+ * What a detector job's configuration adds to every job's ({@link SentinelConfig}: Kafka, event
+ * time, execution, starting offsets): its consumer group and its need of history.
+ */
+public interface DetectorConfig extends SentinelConfig, Serializable {
     /**
      * How much event time a key must have been seen before the detector can flag anything on it
      * (warm-ups, baselines, reference windows). Shorter input gives no anomaly at all, which a

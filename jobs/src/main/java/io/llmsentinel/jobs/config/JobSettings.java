@@ -1,5 +1,9 @@
 package io.llmsentinel.jobs.config;
 
+import static io.llmsentinel.jobs.config.ConfigRules.check;
+import static io.llmsentinel.jobs.config.ConfigRules.durationAtLeast;
+import static io.llmsentinel.jobs.config.ConfigRules.within;
+
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -9,21 +13,14 @@ public record JobSettings(Duration checkpointInterval, int parallelism, int maxP
         implements Serializable {
 
     public static JobSettings from(Configuration conf) {
-        Duration interval = conf.get(CommonOptions.CHECKPOINT_INTERVAL);
-        JobConfig.require(
-                interval.compareTo(Duration.ofMillis(100)) >= 0,
-                CommonOptions.CHECKPOINT_INTERVAL,
-                "must be at least 100 ms");
-        int parallelism = conf.get(CommonOptions.PARALLELISM);
-        JobConfig.require(
-                parallelism == -1 || parallelism > 0,
-                CommonOptions.PARALLELISM,
-                "must be -1 or positive");
-        int maxParallelism = conf.get(CommonOptions.MAX_PARALLELISM);
-        JobConfig.require(
-                maxParallelism > 0 && maxParallelism <= 32768,
-                CommonOptions.MAX_PARALLELISM,
-                "must be in 1..32768");
-        return new JobSettings(interval, parallelism, maxParallelism);
+        return new JobSettings(
+                durationAtLeast(conf, CommonOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(100)),
+                check(
+                        conf,
+                        CommonOptions.PARALLELISM,
+                        p -> p == -1 || p > 0,
+                        "must be -1 (the cluster default) or more than 0"),
+                // Flink's own upper bound on key groups
+                within(conf, CommonOptions.MAX_PARALLELISM, Range.closed(1, 32768)));
     }
 }

@@ -1,5 +1,7 @@
 package io.llmsentinel.jobs.config;
 
+import static io.llmsentinel.jobs.config.ConfigRules.nonNegativeDuration;
+
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
@@ -11,12 +13,9 @@ public record WatermarkSettings(Duration outOfOrderness, Duration idleness)
         implements Serializable {
 
     public static WatermarkSettings from(Configuration conf) {
-        Duration ooo = conf.get(CommonOptions.WATERMARK_OUT_OF_ORDERNESS);
-        JobConfig.require(
-                !ooo.isNegative(), CommonOptions.WATERMARK_OUT_OF_ORDERNESS, "must be >= 0");
-        Duration idle = conf.get(CommonOptions.WATERMARK_IDLENESS);
-        JobConfig.require(!idle.isNegative(), CommonOptions.WATERMARK_IDLENESS, "must be >= 0");
-        return new WatermarkSettings(ooo, idle);
+        return new WatermarkSettings(
+                nonNegativeDuration(conf, CommonOptions.WATERMARK_OUT_OF_ORDERNESS),
+                nonNegativeDuration(conf, CommonOptions.WATERMARK_IDLENESS));
     }
 
     public <T> WatermarkStrategy<T> strategy(SerializableTimestampAssigner<T> timestamps) {

@@ -1,5 +1,7 @@
 package io.llmsentinel.jobs.cost;
 
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -17,13 +19,9 @@ public final class CostOptions {
                                     + " checkpoints, for monitoring lag; the position itself"
                                     + " is in the checkpoint).");
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("cost.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins: earliest, latest or"
-                                    + " committed-or-earliest.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "cost", "the events topic (consumer group: cost.group-id)");
 
     public static final ConfigOption<String> PRICING_FILE =
             ConfigOptions.key("cost.pricing-file")
@@ -156,13 +154,17 @@ public final class CostOptions {
             ConfigOptions.key("cost.bloat.min-growth-factor")
                     .doubleType()
                     .defaultValue(4.0)
-                    .withDescription("... and the input to have grown at least this many times.");
+                    .withDescription(
+                            "Input-token bloat also needs the session's input to have"
+                                    + " grown to at least this many times its first call's.");
 
     public static final ConfigOption<Long> BLOAT_MIN_INPUT_TOKENS =
             ConfigOptions.key("cost.bloat.min-input-tokens")
                     .longType()
                     .defaultValue(24_000L)
-                    .withDescription("... and to have reached at least this many tokens.");
+                    .withDescription(
+                            "Input-token bloat also needs the session's largest input to"
+                                    + " be at least this many tokens.");
 
     public static final ConfigOption<Long> BLOAT_CRITICAL_INPUT_TOKENS =
             ConfigOptions.key("cost.bloat.critical-input-tokens")
@@ -210,15 +212,19 @@ public final class CostOptions {
             ConfigOptions.key("cost.finish-length.min-ratio")
                     .doubleType()
                     .defaultValue(2.0)
-                    .withDescription("The share must be at least this multiple of the baseline.");
+                    .withDescription(
+                            "A finish_reason = length surge needs the window's share of"
+                                    + " truncated answers to be at least this multiple of the"
+                                    + " baseline share.");
 
     public static final ConfigOption<Double> LENGTH_MIN_INCREASE =
             ConfigOptions.key("cost.finish-length.min-increase")
                     .doubleType()
                     .defaultValue(0.05)
                     .withDescription(
-                            "... and at least this much above it (absolute share; 0.05 = 5"
-                                    + " points).");
+                            "A finish_reason = length surge also needs the share to be at"
+                                    + " least this much above the baseline share (absolute; 0.05 ="
+                                    + " 5 points).");
 
     public static final ConfigOption<Double> LENGTH_SIGNIFICANCE =
             ConfigOptions.key("cost.finish-length.significance")

@@ -1,29 +1,27 @@
 package io.llmsentinel.jobs.drift;
 
-import static io.llmsentinel.jobs.config.JobConfig.require;
+import static io.llmsentinel.jobs.config.ConfigRules.atLeast;
+import static io.llmsentinel.jobs.config.ConfigRules.badValue;
+import static io.llmsentinel.jobs.config.ConfigRules.check;
+import static io.llmsentinel.jobs.config.ConfigRules.distinctNonEmpty;
+import static io.llmsentinel.jobs.config.ConfigRules.nonBlank;
+import static io.llmsentinel.jobs.config.ConfigRules.positive;
+import static io.llmsentinel.jobs.config.ConfigRules.wholeSeconds;
+import static io.llmsentinel.jobs.config.ConfigRules.within;
 
 import io.llmsentinel.detectors.drift.DriftSettings;
-import io.llmsentinel.detectors.drift.ReferenceMode;
 import io.llmsentinel.detectors.latency.KeyDimension;
+import io.llmsentinel.jobs.config.CommonConfig;
 import io.llmsentinel.jobs.config.DetectorConfig;
-import io.llmsentinel.jobs.config.JobSettings;
-import io.llmsentinel.jobs.config.KafkaSettings;
-import io.llmsentinel.jobs.config.WatermarkSettings;
+import io.llmsentinel.jobs.config.Range;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /** The drift job's validated, typed configuration; every error names the offending key. */
 public record DriftConfig(
-        KafkaSettings kafka,
-        WatermarkSettings watermarks,
-        JobSettings job,
-        String startingOffsets,
-        List<KeyDimension> dimensions,
-        DriftSettings detector)
+        CommonConfig common, List<KeyDimension> dimensions, DriftSettings detector)
         implements DetectorConfig {
 
     /** A full reference window and a full current window. */
@@ -33,115 +31,54 @@ public record DriftConfig(
     }
 
     public static DriftConfig from(Configuration conf) {
-        String offsets = conf.get(DriftOptions.STARTING_OFFSETS);
-        require(
-                List.of("earliest", "latest", "committed-or-earliest").contains(offsets),
-                DriftOptions.STARTING_OFFSETS,
-                "must be earliest, latest or committed-or-earliest");
         return new DriftConfig(
-                KafkaSettings.from(conf),
-                WatermarkSettings.from(conf),
-                JobSettings.from(conf),
-                offsets,
-                dimensions(conf),
+                CommonConfig.from(conf, DriftOptions.STARTING_OFFSETS),
+                distinctNonEmpty(conf, DriftOptions.KEY_DIMENSIONS),
                 detector(conf));
     }
 
     static DriftSettings detector(Configuration conf) {
-        Duration slice = conf.get(DriftOptions.SLICE);
-        require(
-                slice.toMillis() >= 1000 && slice.toMillis() % 1000 == 0,
-                DriftOptions.SLICE,
-                "must be whole seconds, at least 1 s");
-        int current = slices(conf, DriftOptions.CURRENT_WINDOW, slice);
-        int reference = slices(conf, DriftOptions.REFERENCE_WINDOW, slice);
-        String mode = conf.get(DriftOptions.REFERENCE).trim().toLowerCase(Locale.ROOT);
-        require(
-                mode.equals("sliding") || mode.equals("pinned"),
-                DriftOptions.REFERENCE,
-                "must be sliding or pinned");
-        String pinId = conf.get(DriftOptions.PIN_ID).trim();
-        require(!pinId.isEmpty(), DriftOptions.PIN_ID, "must not be blank");
-        Duration lateness = conf.get(DriftOptions.ALLOWED_LATENESS);
-        require(
-                !lateness.isNegative() && lateness.compareTo(slice) < 0,
-                DriftOptions.ALLOWED_LATENESS,
-                "must be at least 0 and shorter than drift.slice");
-        double warning = conf.get(DriftOptions.PSI_WARNING);
-        double critical = conf.get(DriftOptions.PSI_CRITICAL);
-        require(warning > 0, DriftOptions.PSI_WARNING, "must be positive");
-        require(
-                critical >= warning,
-                DriftOptions.PSI_CRITICAL,
-                "must be at least drift.psi.warning");
-        double fdr = conf.get(DriftOptions.FALSE_DISCOVERY_RATE);
-        require(fdr > 0 && fdr < 1, DriftOptions.FALSE_DISCOVERY_RATE, "must be in (0, 1)");
-        double drop = conf.get(DriftOptions.SIMILARITY_DROP);
-        require(drop > 0 && drop < 1, DriftOptions.SIMILARITY_DROP, "must be in (0, 1)");
-        double accuracy = conf.get(DriftOptions.RELATIVE_ACCURACY);
-        require(
-                accuracy >= 0.001 && accuracy <= 0.2,
-                DriftOptions.RELATIVE_ACCURACY,
-                "must be 0.001 to 0.2");
+        Duration slice = wholeSeconds(conf, DriftOptions.SLICE, Duration.ofSeconds(1));
+        Duration lateness =
+                check(
+                        conf,
+                        DriftOptions.ALLOWED_LATENESS,
+                        d -> !d.isNegative() && d.compareTo(slice) < 0,
+                        "must be 0 or more and shorter than drift.slice");
+        double warning = positive(conf, DriftOptions.PSI_WARNING);
         return new DriftSettings(
                 slice.toMillis(),
-                current,
-                reference,
-                mode.equals("sliding") ? ReferenceMode.SLIDING : ReferenceMode.PINNED,
-                pinId,
+                slices(conf, DriftOptions.CURRENT_WINDOW, slice),
+                slices(conf, DriftOptions.REFERENCE_WINDOW, slice),
+                conf.get(DriftOptions.REFERENCE),
+                nonBlank(conf, DriftOptions.PIN_ID),
                 lateness.toMillis(),
                 atLeast(conf, DriftOptions.MIN_SAMPLES, 10),
                 atLeast(conf, DriftOptions.MIN_EMBEDDINGS, 5),
                 warning,
-                critical,
-                fdr,
-                atLeast(conf, DriftOptions.WINDOWS_TO_OPEN, 1),
-                atLeast(conf, DriftOptions.WINDOWS_TO_RESOLVE, 1),
-                drop,
-                accuracy,
+                atLeast(conf, DriftOptions.PSI_CRITICAL, DriftOptions.PSI_WARNING),
+                within(conf, DriftOptions.FALSE_DISCOVERY_RATE, Range.open(0, 1)),
+                positive(conf, DriftOptions.WINDOWS_TO_OPEN),
+                positive(conf, DriftOptions.WINDOWS_TO_RESOLVE),
+                within(conf, DriftOptions.SIMILARITY_DROP, Range.open(0, 1)),
+                within(conf, DriftOptions.RELATIVE_ACCURACY, Range.closed(0.001, 0.2)),
                 atLeast(conf, DriftOptions.MAX_CATEGORIES, 2),
                 atLeast(conf, DriftOptions.RESERVOIR_SIZE, 8));
     }
 
+    /** A window as a whole number of slices. */
     private static int slices(Configuration conf, ConfigOption<Duration> option, Duration slice) {
-        Duration d = conf.get(option);
-        require(
-                d.toMillis() > 0 && d.toMillis() % slice.toMillis() == 0,
-                option,
-                "must be a positive multiple of drift.slice");
-        long n = d.toMillis() / slice.toMillis();
-        require(n <= 1000, option, "must be at most 1000 slices");
-        return (int) n;
-    }
-
-    private static List<KeyDimension> dimensions(Configuration conf) {
-        List<KeyDimension> dims = new ArrayList<>();
-        for (String item : conf.get(DriftOptions.KEY_DIMENSIONS)) {
-            for (String name : item.split(",")) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                KeyDimension d;
-                try {
-                    d = KeyDimension.parse(name);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            "bad value for '"
-                                    + DriftOptions.KEY_DIMENSIONS.key()
-                                    + "': "
-                                    + e.getMessage());
-                }
-                require(!dims.contains(d), DriftOptions.KEY_DIMENSIONS, "'" + name + "' twice");
-                dims.add(d);
-            }
+        long sliceMs = slice.toMillis();
+        Duration window =
+                check(
+                        conf,
+                        option,
+                        d -> d.toMillis() > 0 && d.toMillis() % sliceMs == 0,
+                        "must be a positive multiple of drift.slice");
+        long n = window.toMillis() / sliceMs;
+        if (n > 1000) {
+            throw badValue(conf, option, "must be at most 1000 slices of drift.slice");
         }
-        require(!dims.isEmpty(), DriftOptions.KEY_DIMENSIONS, "needs at least one dimension");
-        return dims;
-    }
-
-    private static int atLeast(Configuration conf, ConfigOption<Integer> option, int min) {
-        int v = conf.get(option);
-        require(v >= min, option, "must be at least " + min);
-        return v;
+        return (int) n;
     }
 }

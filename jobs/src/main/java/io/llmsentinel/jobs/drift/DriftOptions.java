@@ -1,5 +1,10 @@
 package io.llmsentinel.jobs.drift;
 
+import io.llmsentinel.detectors.drift.DriftSettings;
+import io.llmsentinel.detectors.drift.ReferenceMode;
+import io.llmsentinel.detectors.latency.KeyDimension;
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -7,33 +12,32 @@ import org.apache.flink.configuration.ConfigOptions;
 
 /** Options of the drift job. Keys, defaults and descriptions are the documentation. */
 public final class DriftOptions {
+    /** The detector's defaults are the options' defaults: written once, in DriftSettings. */
+    private static final DriftSettings DEFAULTS = DriftSettings.DEFAULTS;
+
     private DriftOptions() {}
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("drift.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins in llm.events: earliest,"
-                                    + " latest or committed-or-earliest. The consumer group is"
-                                    + " llm-sentinel-drift.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "drift", "the events topic (consumer group llm-sentinel-drift)");
 
-    public static final ConfigOption<List<String>> KEY_DIMENSIONS =
+    public static final ConfigOption<List<KeyDimension>> KEY_DIMENSIONS =
             ConfigOptions.key("drift.key-dimensions")
-                    .stringType()
+                    .enumType(KeyDimension.class)
                     .asList()
-                    .defaultValues("service", "model", "template")
+                    .defaultValues(KeyDimension.SERVICE, KeyDimension.MODEL, KeyDimension.TEMPLATE)
                     .withDescription(
-                            "What a key is made of, comma-separated, from: provider, model (the"
-                                    + " requested model), service, tenant, environment, operation,"
-                                    + " template (prompt template and version). The response"
-                                    + " model is a feature, not a dimension, so that a silent"
-                                    + " swap shows as a shift inside one key.");
+                            "What a key is made of, a list (service,model or service;model) from:"
+                                    + " provider, model (the requested model), service, tenant,"
+                                    + " environment, operation, template (prompt template and"
+                                    + " version). The response model is a feature, not a"
+                                    + " dimension, so that a silent swap shows as a shift inside"
+                                    + " one key.");
 
     public static final ConfigOption<Duration> SLICE =
             ConfigOptions.key("drift.slice")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(5))
+                    .defaultValue(Duration.ofMillis(DEFAULTS.sliceMs()))
                     .withDescription(
                             "Summaries are kept per slice of this length and the windows are"
                                     + " evaluated at every slice end; both windows are whole"
@@ -42,13 +46,15 @@ public final class DriftOptions {
     public static final ConfigOption<Duration> CURRENT_WINDOW =
             ConfigOptions.key("drift.current-window")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(15))
-                    .withDescription("The current window, sliding by one slice.");
+                    .defaultValue(Duration.ofMillis(DEFAULTS.currentMs()))
+                    .withDescription(
+                            "Length of the current window, compared with the reference at"
+                                    + " every slice end; a whole number of drift.slice.");
 
-    public static final ConfigOption<String> REFERENCE =
+    public static final ConfigOption<ReferenceMode> REFERENCE =
             ConfigOptions.key("drift.reference")
-                    .stringType()
-                    .defaultValue("sliding")
+                    .enumType(ReferenceMode.class)
+                    .defaultValue(DEFAULTS.referenceMode())
                     .withDescription(
                             "sliding: the reference window just before the current one. pinned:"
                                     + " the first reference window of data each key saw after"
@@ -58,13 +64,15 @@ public final class DriftOptions {
     public static final ConfigOption<Duration> REFERENCE_WINDOW =
             ConfigOptions.key("drift.reference.window")
                     .durationType()
-                    .defaultValue(Duration.ofHours(1))
-                    .withDescription("Length of the reference (sliding or pinned).");
+                    .defaultValue(Duration.ofMillis(DEFAULTS.referenceMs()))
+                    .withDescription(
+                            "Length of the reference window (sliding or pinned); a whole"
+                                    + " number of drift.slice.");
 
     public static final ConfigOption<String> PIN_ID =
             ConfigOptions.key("drift.reference.pin-id")
                     .stringType()
-                    .defaultValue("initial")
+                    .defaultValue(DEFAULTS.pinId())
                     .withDescription(
                             "With a pinned reference: change it (for example to the release"
                                     + " version) and upgrade the job from a savepoint to capture"
@@ -73,7 +81,7 @@ public final class DriftOptions {
     public static final ConfigOption<Duration> ALLOWED_LATENESS =
             ConfigOptions.key("drift.allowed-lateness")
                     .durationType()
-                    .defaultValue(Duration.ZERO)
+                    .defaultValue(Duration.ofMillis(DEFAULTS.allowedLatenessMs()))
                     .withDescription(
                             "How long after the watermark passes a slice's end it is judged."
                                     + " Later events are counted in lateEvents and still feed"
@@ -82,7 +90,7 @@ public final class DriftOptions {
     public static final ConfigOption<Integer> MIN_SAMPLES =
             ConfigOptions.key("drift.min-samples")
                     .intType()
-                    .defaultValue(200)
+                    .defaultValue(DEFAULTS.minSamples())
                     .withDescription(
                             "Values each side (reference and current) needs before a feature is"
                                     + " tested.");
@@ -90,25 +98,27 @@ public final class DriftOptions {
     public static final ConfigOption<Integer> MIN_EMBEDDINGS =
             ConfigOptions.key("drift.embedding.min-samples")
                     .intType()
-                    .defaultValue(50)
-                    .withDescription("Embedding vectors each side needs.");
+                    .defaultValue(DEFAULTS.minEmbeddings())
+                    .withDescription(
+                            "Embedding vectors each side (reference and current) needs"
+                                    + " before the embedding tests run.");
 
     public static final ConfigOption<Double> PSI_WARNING =
             ConfigOptions.key("drift.psi.warning")
                     .doubleType()
-                    .defaultValue(0.2)
+                    .defaultValue(DEFAULTS.psiWarning())
                     .withDescription("PSI from which a significant shift counts as drift.");
 
     public static final ConfigOption<Double> PSI_CRITICAL =
             ConfigOptions.key("drift.psi.critical")
                     .doubleType()
-                    .defaultValue(0.4)
+                    .defaultValue(DEFAULTS.psiCritical())
                     .withDescription("PSI from which drift is critical.");
 
     public static final ConfigOption<Double> FALSE_DISCOVERY_RATE =
             ConfigOptions.key("drift.false-discovery-rate")
                     .doubleType()
-                    .defaultValue(0.01)
+                    .defaultValue(DEFAULTS.falseDiscoveryRate())
                     .withDescription(
                             "Benjamini-Hochberg level over the p-values (KS, chi-square) of one"
                                     + " key's features in one evaluation.");
@@ -116,19 +126,19 @@ public final class DriftOptions {
     public static final ConfigOption<Integer> WINDOWS_TO_OPEN =
             ConfigOptions.key("drift.windows-to-open")
                     .intType()
-                    .defaultValue(2)
+                    .defaultValue(DEFAULTS.windowsToOpen())
                     .withDescription("Consecutive drifting evaluations that open an episode.");
 
     public static final ConfigOption<Integer> WINDOWS_TO_RESOLVE =
             ConfigOptions.key("drift.windows-to-resolve")
                     .intType()
-                    .defaultValue(2)
-                    .withDescription("Consecutive clear evaluations that resolve it.");
+                    .defaultValue(DEFAULTS.windowsToResolve())
+                    .withDescription("Consecutive clear evaluations that resolve a drift episode.");
 
     public static final ConfigOption<Double> SIMILARITY_DROP =
             ConfigOptions.key("drift.embedding.similarity-drop")
                     .doubleType()
-                    .defaultValue(0.15)
+                    .defaultValue(DEFAULTS.similarityDrop())
                     .withDescription(
                             "Embedding drift when the current window's mean cosine similarity to"
                                     + " the reference centroid is this fraction below the"
@@ -137,7 +147,7 @@ public final class DriftOptions {
     public static final ConfigOption<Double> RELATIVE_ACCURACY =
             ConfigOptions.key("drift.histogram.relative-accuracy")
                     .doubleType()
-                    .defaultValue(0.02)
+                    .defaultValue(DEFAULTS.relativeAccuracy())
                     .withDescription(
                             "Relative bin width of the numeric histograms (state size against"
                                     + " precision; see docs/drift-statistics.md).");
@@ -145,14 +155,14 @@ public final class DriftOptions {
     public static final ConfigOption<Integer> MAX_CATEGORIES =
             ConfigOptions.key("drift.max-categories")
                     .intType()
-                    .defaultValue(32)
+                    .defaultValue(DEFAULTS.maxCategories())
                     .withDescription(
                             "Categories kept per feature and slice; the rest count as __other__.");
 
     public static final ConfigOption<Integer> RESERVOIR_SIZE =
             ConfigOptions.key("drift.embedding.reservoir-size")
                     .intType()
-                    .defaultValue(16)
+                    .defaultValue(DEFAULTS.reservoirSize())
                     .withDescription(
                             "Embedding vectors sampled per slice for MMD: 48 current and 192"
                                     + " reference samples with the default windows. The"

@@ -1,83 +1,95 @@
 package io.llmsentinel.jobs.ingest;
 
-import io.llmsentinel.jobs.config.JobConfig;
-import io.llmsentinel.jobs.config.JobSettings;
-import io.llmsentinel.jobs.config.KafkaSettings;
-import io.llmsentinel.jobs.config.WatermarkSettings;
+import static io.llmsentinel.jobs.config.ConfigRules.badValue;
+import static io.llmsentinel.jobs.config.ConfigRules.memoryWithin;
+import static io.llmsentinel.jobs.config.ConfigRules.nonNegativeDuration;
+import static io.llmsentinel.jobs.config.ConfigRules.positive;
+import static io.llmsentinel.jobs.config.ConfigRules.within;
+
+import io.llmsentinel.jobs.config.CommonConfig;
+import io.llmsentinel.jobs.config.Range;
+import io.llmsentinel.jobs.config.SentinelConfig;
 import io.llmsentinel.schema.SourceFormat;
 import io.llmsentinel.schema.codec.ValidationLimits;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 
 /** The ingest job's validated, typed configuration. */
 public record IngestConfig(
-        KafkaSettings kafka,
+        CommonConfig common,
         Map<String, SourceFormat> topicFormats,
         String groupId,
-        String startingOffsets,
         ValidationLimits limits,
-        int dlqMaxPayloadBytes,
-        WatermarkSettings watermarks,
-        JobSettings job)
-        implements Serializable {
+        int dlqMaxPayloadBytes)
+        implements SentinelConfig, Serializable {
 
     public static IngestConfig from(Configuration conf) {
-        Map<String, SourceFormat> formats = new HashMap<>();
-        addTopics(formats, conf.get(IngestOptions.JSON_TOPICS), SourceFormat.JSON);
-        addTopics(formats, conf.get(IngestOptions.OTLP_PROTO_TOPICS), SourceFormat.OTLP_PROTO);
-        addTopics(formats, conf.get(IngestOptions.OTLP_JSON_TOPICS), SourceFormat.OTLP_JSON);
-        JobConfig.require(!formats.isEmpty(), IngestOptions.JSON_TOPICS, "no input topic set");
-
-        String offsets = conf.get(IngestOptions.STARTING_OFFSETS);
-        JobConfig.require(
-                List.of("earliest", "latest", "committed-or-earliest").contains(offsets),
-                IngestOptions.STARTING_OFFSETS,
-                "must be earliest, latest or committed-or-earliest");
-
-        long maxRecord = conf.get(IngestOptions.MAX_RECORD_SIZE).getBytes();
-        JobConfig.require(
-                maxRecord > 0 && maxRecord <= 64L << 20,
-                IngestOptions.MAX_RECORD_SIZE,
-                "must be between 1 byte and 64 mb");
-        int maxText = conf.get(IngestOptions.MAX_TEXT_CHARS);
-        JobConfig.require(maxText > 0, IngestOptions.MAX_TEXT_CHARS, "must be positive");
-        Duration skew = conf.get(IngestOptions.MAX_FUTURE_SKEW);
-        JobConfig.require(!skew.isNegative(), IngestOptions.MAX_FUTURE_SKEW, "must be >= 0");
-        Duration age = conf.get(IngestOptions.MAX_EVENT_AGE);
-        JobConfig.require(!age.isNegative(), IngestOptions.MAX_EVENT_AGE, "must be >= 0");
-        int depth = conf.get(IngestOptions.MAX_JSON_DEPTH);
-        JobConfig.require(depth >= 4 && depth <= 1000, IngestOptions.MAX_JSON_DEPTH, "4..1000");
-        long dlqPayload = conf.get(IngestOptions.DLQ_MAX_PAYLOAD).getBytes();
-        JobConfig.require(
-                dlqPayload >= 0 && dlqPayload <= 1 << 20,
-                IngestOptions.DLQ_MAX_PAYLOAD,
-                "must be between 0 and 1 mb");
-
+        MemorySize maxRecord =
+                memoryWithin(
+                        conf,
+                        IngestOptions.MAX_RECORD_SIZE,
+                        new MemorySize(1),
+                        MemorySize.ofMebiBytes(64));
+        MemorySize dlqPayload =
+                memoryWithin(
+                        conf,
+                        IngestOptions.DLQ_MAX_PAYLOAD,
+                        MemorySize.ZERO,
+                        MemorySize.ofMebiBytes(1));
+        ValidationLimits limits =
+                new ValidationLimits(
+                        (int) maxRecord.getBytes(),
+                        positive(conf, IngestOptions.MAX_TEXT_CHARS),
+                        nonNegativeDuration(conf, IngestOptions.MAX_FUTURE_SKEW),
+                        nonNegativeDuration(conf, IngestOptions.MAX_EVENT_AGE),
+                        within(conf, IngestOptions.MAX_JSON_DEPTH, Range.closed(4, 1000)));
         return new IngestConfig(
-                KafkaSettings.from(conf),
-                formats,
+                CommonConfig.from(conf, IngestOptions.STARTING_OFFSETS),
+                topicFormats(conf),
                 conf.get(IngestOptions.GROUP_ID),
-                offsets,
-                new ValidationLimits((int) maxRecord, maxText, skew, age, depth),
-                (int) dlqPayload,
-                WatermarkSettings.from(conf),
-                JobSettings.from(conf));
+                limits,
+                (int) dlqPayload.getBytes());
+    }
+
+    /** Every input topic with the format it carries; a topic has one format. */
+    private static Map<String, SourceFormat> topicFormats(Configuration conf) {
+        Map<String, SourceFormat> formats = new HashMap<>();
+        addTopics(conf, formats, IngestOptions.JSON_TOPICS, SourceFormat.JSON);
+        addTopics(conf, formats, IngestOptions.OTLP_PROTO_TOPICS, SourceFormat.OTLP_PROTO);
+        addTopics(conf, formats, IngestOptions.OTLP_JSON_TOPICS, SourceFormat.OTLP_JSON);
+        if (formats.isEmpty()) {
+            throw badValue(
+                    conf,
+                    IngestOptions.JSON_TOPICS,
+                    "no input topic set: this, "
+                            + IngestOptions.OTLP_PROTO_TOPICS.key()
+                            + " and "
+                            + IngestOptions.OTLP_JSON_TOPICS.key()
+                            + " are all empty");
+        }
+        return formats;
     }
 
     private static void addTopics(
-            Map<String, SourceFormat> formats, List<String> topics, SourceFormat format) {
-        for (String topic : topics) {
+            Configuration conf,
+            Map<String, SourceFormat> formats,
+            ConfigOption<List<String>> option,
+            SourceFormat format) {
+        for (String topic : conf.get(option)) {
             String t = topic.trim();
             if (t.isEmpty()) {
                 continue;
             }
             SourceFormat previous = formats.put(t, format);
             if (previous != null && previous != format) {
-                throw new IllegalArgumentException(
+                throw badValue(
+                        conf,
+                        option,
                         "topic '" + t + "' is configured as both " + previous + " and " + format);
             }
         }

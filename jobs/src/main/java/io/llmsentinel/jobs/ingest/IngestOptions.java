@@ -1,5 +1,8 @@
 package io.llmsentinel.jobs.ingest;
 
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
+import io.llmsentinel.schema.codec.ValidationLimits;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -8,6 +11,9 @@ import org.apache.flink.configuration.MemorySize;
 
 /** Options of the ingest job. */
 public final class IngestOptions {
+    /** The decoders' limits are the options' defaults: written once, in ValidationLimits. */
+    private static final ValidationLimits LIMITS = ValidationLimits.DEFAULTS;
+
     private IngestOptions() {}
 
     public static final ConfigOption<List<String>> JSON_TOPICS =
@@ -41,24 +47,20 @@ public final class IngestOptions {
                             "Consumer group (offsets are committed on checkpoints for"
                                     + " monitoring; the source position lives in Flink state).");
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("ingest.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins: earliest, latest or"
-                                    + " committed-or-earliest.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "ingest", "its raw topics (ingest.topics.*; consumer group: ingest.group-id)");
 
     public static final ConfigOption<MemorySize> MAX_RECORD_SIZE =
             ConfigOptions.key("ingest.max-record-size")
                     .memoryType()
-                    .defaultValue(MemorySize.parse("4mb"))
+                    .defaultValue(new MemorySize(LIMITS.maxRecordBytes()))
                     .withDescription("Larger input records go to the DLQ as OVERSIZED_RECORD.");
 
     public static final ConfigOption<Integer> MAX_TEXT_CHARS =
             ConfigOptions.key("ingest.max-text-chars")
                     .intType()
-                    .defaultValue(32 * 1024)
+                    .defaultValue(LIMITS.maxTextChars())
                     .withDescription(
                             "Prompt, response and retrieved texts are truncated to this many"
                                     + " chars and flagged in ingest_flags.");
@@ -66,7 +68,7 @@ public final class IngestOptions {
     public static final ConfigOption<Duration> MAX_FUTURE_SKEW =
             ConfigOptions.key("ingest.max-future-skew")
                     .durationType()
-                    .defaultValue(Duration.ofHours(1))
+                    .defaultValue(LIMITS.maxFutureSkew())
                     .withDescription(
                             "Events timed further ahead of the record's Kafka timestamp go to the"
                                     + " DLQ (clock skew guard).");
@@ -74,7 +76,7 @@ public final class IngestOptions {
     public static final ConfigOption<Duration> MAX_EVENT_AGE =
             ConfigOptions.key("ingest.max-event-age")
                     .durationType()
-                    .defaultValue(Duration.ofDays(7))
+                    .defaultValue(LIMITS.maxEventAge())
                     .withDescription(
                             "Events older than this (against the Kafka timestamp) go to the DLQ;"
                                     + " 0 disables the check (backfills).");
@@ -82,7 +84,7 @@ public final class IngestOptions {
     public static final ConfigOption<Integer> MAX_JSON_DEPTH =
             ConfigOptions.key("ingest.max-json-depth")
                     .intType()
-                    .defaultValue(64)
+                    .defaultValue(LIMITS.maxJsonDepth())
                     .withDescription("Deeper JSON nesting is rejected as MALFORMED_JSON.");
 
     public static final ConfigOption<MemorySize> DLQ_MAX_PAYLOAD =

@@ -1,6 +1,7 @@
 package io.llmsentinel.jobs.kafka;
 
 import io.llmsentinel.jobs.config.KafkaSettings;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import io.llmsentinel.jobs.ingest.IngestConfig;
 import io.llmsentinel.jobs.ingest.RawRecord;
 import io.llmsentinel.jobs.ingest.RawRecordDeserializer;
@@ -15,6 +16,7 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -55,7 +57,7 @@ public final class KafkaConnectors {
      * (only what ingest committed).
      */
     public static KafkaSource<LlmEvent> eventsSource(
-            KafkaSettings kafka, String groupId, String startingOffsets) {
+            KafkaSettings kafka, String groupId, StartingOffsets startingOffsets) {
         return eventsSourceBuilder(kafka, groupId, startingOffsets).build();
     }
 
@@ -66,7 +68,7 @@ public final class KafkaConnectors {
     public static KafkaSource<LlmEvent> boundedEventsSource(
             KafkaSettings kafka,
             String groupId,
-            String startingOffsets,
+            StartingOffsets startingOffsets,
             OffsetsInitializer stoppingOffsets) {
         return eventsSourceBuilder(kafka, groupId, startingOffsets)
                 .setBounded(stoppingOffsets)
@@ -74,7 +76,7 @@ public final class KafkaConnectors {
     }
 
     private static KafkaSourceBuilder<LlmEvent> eventsSourceBuilder(
-            KafkaSettings kafka, String groupId, String startingOffsets) {
+            KafkaSettings kafka, String groupId, StartingOffsets startingOffsets) {
         return KafkaSource.<LlmEvent>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setTopics(kafka.eventsTopic())
@@ -91,13 +93,13 @@ public final class KafkaConnectors {
         return jsonSink(kafka, kafka.anomaliesTopic(), jobName + "-anomalies", a -> a.episodeId);
     }
 
-    public static OffsetsInitializer startingOffsets(String mode) {
+    /** Where a fresh start begins; a restore takes its positions from the savepoint instead. */
+    public static OffsetsInitializer startingOffsets(StartingOffsets mode) {
         return switch (mode) {
-            case "earliest" -> OffsetsInitializer.earliest();
-            case "latest" -> OffsetsInitializer.latest();
-            default ->
-                    OffsetsInitializer.committedOffsets(
-                            org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST);
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+            case COMMITTED_OR_EARLIEST ->
+                    OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
         };
     }
 

@@ -1,26 +1,23 @@
 package io.llmsentinel.jobs.latency;
 
-import static io.llmsentinel.jobs.config.JobConfig.require;
+import static io.llmsentinel.jobs.config.ConfigRules.atLeast;
+import static io.llmsentinel.jobs.config.ConfigRules.check;
+import static io.llmsentinel.jobs.config.ConfigRules.distinctNonEmpty;
+import static io.llmsentinel.jobs.config.ConfigRules.durationAtLeast;
+import static io.llmsentinel.jobs.config.ConfigRules.durationWithin;
+import static io.llmsentinel.jobs.config.ConfigRules.positive;
+import static io.llmsentinel.jobs.config.ConfigRules.wholeMinutes;
+import static io.llmsentinel.jobs.config.ConfigRules.within;
 
-import io.llmsentinel.detectors.latency.KeyDimension;
 import io.llmsentinel.detectors.latency.LatencySettings;
+import io.llmsentinel.jobs.config.CommonConfig;
 import io.llmsentinel.jobs.config.DetectorConfig;
-import io.llmsentinel.jobs.config.JobSettings;
-import io.llmsentinel.jobs.config.KafkaSettings;
-import io.llmsentinel.jobs.config.WatermarkSettings;
+import io.llmsentinel.jobs.config.Range;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 /** The latency job's validated, typed configuration; every error names the offending key. */
-public record LatencyConfig(
-        KafkaSettings kafka,
-        WatermarkSettings watermarks,
-        JobSettings job,
-        String startingOffsets,
-        LatencySettings detector)
+public record LatencyConfig(CommonConfig common, LatencySettings detector)
         implements DetectorConfig {
 
     /** The warm-up: baseline minutes a statistic needs before its rule may fire. */
@@ -30,141 +27,56 @@ public record LatencyConfig(
     }
 
     public static LatencyConfig from(Configuration conf) {
-        String offsets = conf.get(LatencyOptions.STARTING_OFFSETS);
-        require(
-                List.of("earliest", "latest", "committed-or-earliest").contains(offsets),
-                LatencyOptions.STARTING_OFFSETS,
-                "must be earliest, latest or committed-or-earliest");
         return new LatencyConfig(
-                KafkaSettings.from(conf),
-                WatermarkSettings.from(conf),
-                JobSettings.from(conf),
-                offsets,
-                detector(conf));
+                CommonConfig.from(conf, LatencyOptions.STARTING_OFFSETS), detector(conf));
     }
 
     static LatencySettings detector(Configuration conf) {
+        // the detector works on one-minute slices
         int window = wholeMinutes(conf, LatencyOptions.WINDOW, 1, 60);
-        Duration lateness = conf.get(LatencyOptions.ALLOWED_LATENESS);
-        require(
-                !lateness.isNegative() && lateness.compareTo(Duration.ofHours(1)) <= 0,
-                LatencyOptions.ALLOWED_LATENESS,
-                "must be between 0 and 1 h");
-        int warmup = wholeMinutes(conf, LatencyOptions.WARMUP, 0, 7 * 24 * 60);
-        Duration halfLife = conf.get(LatencyOptions.BASELINE_HALF_LIFE);
-        require(
-                halfLife.compareTo(Duration.ofMinutes(1)) >= 0,
-                LatencyOptions.BASELINE_HALF_LIFE,
-                "must be at least 1 min");
-        Duration idle = conf.get(LatencyOptions.IDLE_TIMEOUT);
-        require(
-                idle.compareTo(Duration.ofMinutes(window)) >= 0,
-                LatencyOptions.IDLE_TIMEOUT,
-                "must be at least latency.window");
-        int tailMinutes = wholeMinutes(conf, LatencyOptions.TAIL_DURATION, 1, 24 * 60);
-
+        Duration lateness =
+                durationWithin(
+                        conf, LatencyOptions.ALLOWED_LATENESS, Duration.ZERO, Duration.ofHours(1));
+        Duration halfLife =
+                durationAtLeast(conf, LatencyOptions.BASELINE_HALF_LIFE, Duration.ofMinutes(1));
+        Duration idle = durationAtLeast(conf, LatencyOptions.IDLE_TIMEOUT, LatencyOptions.WINDOW);
+        Range betweenZeroAndOne = Range.open(0, 1);
         return LatencySettings.builder()
-                .dimensions(dimensions(conf))
+                .dimensions(distinctNonEmpty(conf, LatencyOptions.KEY_DIMENSIONS))
                 .windowMinutes(window)
                 .allowedLatenessMs(lateness.toMillis())
-                .warmupMinutes(warmup)
+                .warmupMinutes(wholeMinutes(conf, LatencyOptions.WARMUP, 0, 7 * 24 * 60))
                 .baselineHalfLifeMinutes(halfLife.toMillis() / 60_000.0)
                 .idleTimeoutMs(idle.toMillis())
-                .resolveAfterWindows(atLeast(conf, LatencyOptions.RESOLVE_AFTER, 1))
+                .resolveAfterWindows(positive(conf, LatencyOptions.RESOLVE_AFTER))
                 .zThreshold(positive(conf, LatencyOptions.Z_THRESHOLD))
-                .minRatio(atLeastOne(conf, LatencyOptions.MIN_RATIO))
-                .minSamples(atLeast(conf, LatencyOptions.MIN_SAMPLES, 1))
-                .p99MinSamples(atLeast(conf, LatencyOptions.P99_MIN_SAMPLES, 1))
-                .criticalRatio(atLeastOne(conf, LatencyOptions.CRITICAL_RATIO))
-                .tailRatio(atLeastOne(conf, LatencyOptions.TAIL_RATIO))
-                .tailMinutes(tailMinutes)
-                .tailMinSamples(atLeast(conf, LatencyOptions.TAIL_MIN_SAMPLES, 1))
-                .tailBaselineFactor(tailBaselineFactor(conf))
-                .tailCriticalRatio(atLeastOne(conf, LatencyOptions.TAIL_CRITICAL_RATIO))
-                .errorMinCalls(atLeast(conf, LatencyOptions.ERROR_MIN_CALLS, 1))
-                .errorMinErrors(atLeast(conf, LatencyOptions.ERROR_MIN_ERRORS, 1))
-                .errorMinRatio(atLeastOne(conf, LatencyOptions.ERROR_MIN_RATIO))
-                .errorPValue(probability(conf, LatencyOptions.ERROR_P_VALUE))
-                .errorCriticalRate(probability(conf, LatencyOptions.ERROR_CRITICAL_RATE))
+                .minRatio(atLeast(conf, LatencyOptions.MIN_RATIO, 1.0))
+                .minSamples(positive(conf, LatencyOptions.MIN_SAMPLES))
+                .p99MinSamples(positive(conf, LatencyOptions.P99_MIN_SAMPLES))
+                .criticalRatio(atLeast(conf, LatencyOptions.CRITICAL_RATIO, 1.0))
+                .tailRatio(atLeast(conf, LatencyOptions.TAIL_RATIO, 1.0))
+                .tailMinutes(wholeMinutes(conf, LatencyOptions.TAIL_DURATION, 1, 24 * 60))
+                .tailMinSamples(positive(conf, LatencyOptions.TAIL_MIN_SAMPLES))
+                .tailBaselineFactor(
+                        check(
+                                conf,
+                                LatencyOptions.TAIL_BASELINE_FACTOR,
+                                f -> f == 0 || (Double.isFinite(f) && f >= 1),
+                                "must be 0 (off) or at least 1"))
+                .tailCriticalRatio(atLeast(conf, LatencyOptions.TAIL_CRITICAL_RATIO, 1.0))
+                .errorMinCalls(positive(conf, LatencyOptions.ERROR_MIN_CALLS))
+                .errorMinErrors(positive(conf, LatencyOptions.ERROR_MIN_ERRORS))
+                .errorMinRatio(atLeast(conf, LatencyOptions.ERROR_MIN_RATIO, 1.0))
+                .errorPValue(within(conf, LatencyOptions.ERROR_P_VALUE, betweenZeroAndOne))
+                .errorCriticalRate(
+                        within(conf, LatencyOptions.ERROR_CRITICAL_RATE, betweenZeroAndOne))
                 .trafficEnabled(conf.get(LatencyOptions.TRAFFIC_ENABLED))
-                .trafficDropRatio(probability(conf, LatencyOptions.TRAFFIC_DROP_RATIO))
-                .trafficPValue(probability(conf, LatencyOptions.TRAFFIC_P_VALUE))
-                .trafficMinBaselineCalls(
-                        atLeast(conf, LatencyOptions.TRAFFIC_MIN_BASELINE_CALLS, 1))
-                .trafficCriticalRatio(probability(conf, LatencyOptions.TRAFFIC_CRITICAL_RATIO))
+                .trafficDropRatio(
+                        within(conf, LatencyOptions.TRAFFIC_DROP_RATIO, betweenZeroAndOne))
+                .trafficPValue(within(conf, LatencyOptions.TRAFFIC_P_VALUE, betweenZeroAndOne))
+                .trafficMinBaselineCalls(positive(conf, LatencyOptions.TRAFFIC_MIN_BASELINE_CALLS))
+                .trafficCriticalRatio(
+                        within(conf, LatencyOptions.TRAFFIC_CRITICAL_RATIO, betweenZeroAndOne))
                 .build();
-    }
-
-    private static List<KeyDimension> dimensions(Configuration conf) {
-        List<KeyDimension> dims = new ArrayList<>();
-        // Flink separates list items with ';'; people write ',': accept both.
-        List<String> names = new ArrayList<>();
-        for (String item : conf.get(LatencyOptions.KEY_DIMENSIONS)) {
-            names.addAll(List.of(item.split(",")));
-        }
-        for (String name : names) {
-            if (name.isBlank()) {
-                continue;
-            }
-            KeyDimension d;
-            try {
-                d = KeyDimension.parse(name);
-            } catch (IllegalArgumentException e) {
-                throw bad(LatencyOptions.KEY_DIMENSIONS, e.getMessage());
-            }
-            require(!dims.contains(d), LatencyOptions.KEY_DIMENSIONS, "'" + name + "' twice");
-            dims.add(d);
-        }
-        require(!dims.isEmpty(), LatencyOptions.KEY_DIMENSIONS, "needs at least one dimension");
-        return dims;
-    }
-
-    private static double tailBaselineFactor(Configuration conf) {
-        double f = conf.get(LatencyOptions.TAIL_BASELINE_FACTOR);
-        require(
-                f == 0 || f >= 1,
-                LatencyOptions.TAIL_BASELINE_FACTOR,
-                "must be 0 (off) or at least 1");
-        return f;
-    }
-
-    private static int wholeMinutes(
-            Configuration conf, ConfigOption<Duration> option, int min, int max) {
-        Duration d = conf.get(option);
-        require(
-                d.toMillis() % 60_000 == 0,
-                option,
-                "must be whole minutes (the detector works on one-minute slices)");
-        long minutes = d.toMinutes();
-        require(minutes >= min && minutes <= max, option, "must be " + min + " to " + max + " min");
-        return (int) minutes;
-    }
-
-    private static int atLeast(Configuration conf, ConfigOption<Integer> option, int min) {
-        int v = conf.get(option);
-        require(v >= min, option, "must be at least " + min);
-        return v;
-    }
-
-    private static double positive(Configuration conf, ConfigOption<Double> option) {
-        double v = conf.get(option);
-        require(Double.isFinite(v) && v > 0, option, "must be a positive number");
-        return v;
-    }
-
-    private static double atLeastOne(Configuration conf, ConfigOption<Double> option) {
-        double v = conf.get(option);
-        require(Double.isFinite(v) && v >= 1, option, "must be at least 1");
-        return v;
-    }
-
-    private static double probability(Configuration conf, ConfigOption<Double> option) {
-        double v = conf.get(option);
-        require(v > 0 && v < 1, option, "must be between 0 and 1 (exclusive)");
-        return v;
-    }
-
-    private static IllegalArgumentException bad(ConfigOption<?> option, String rule) {
-        return new IllegalArgumentException("bad value for '" + option.key() + "': " + rule);
     }
 }

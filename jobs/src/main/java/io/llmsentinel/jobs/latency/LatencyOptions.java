@@ -1,5 +1,9 @@
 package io.llmsentinel.jobs.latency;
 
+import io.llmsentinel.detectors.latency.KeyDimension;
+import io.llmsentinel.detectors.latency.LatencySettings;
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -7,33 +11,30 @@ import org.apache.flink.configuration.ConfigOptions;
 
 /** Options of the latency job. Keys, defaults and descriptions are the documentation. */
 public final class LatencyOptions {
+    /** The detector's defaults are the options' defaults: written once, in LatencySettings. */
+    private static final LatencySettings DEFAULTS = LatencySettings.DEFAULTS;
+
     private LatencyOptions() {}
 
-    public static final ConfigOption<List<String>> KEY_DIMENSIONS =
+    public static final ConfigOption<List<KeyDimension>> KEY_DIMENSIONS =
             ConfigOptions.key("latency.key-dimensions")
-                    .stringType()
+                    .enumType(KeyDimension.class)
                     .asList()
-                    .defaultValues("provider", "model", "service")
+                    .defaultValues(DEFAULTS.dimensions().toArray(new KeyDimension[0]))
                     .withDescription(
-                            "What a key (route) is made of, comma-separated, from: provider, model"
-                                    + " (the requested model), service, tenant, environment,"
-                                    + " operation. Every"
-                                    + " rule runs per key; more dimensions mean more, smaller"
-                                    + " keys.");
+                            "What a key (route) is made of, a list (model,tenant or model;tenant)"
+                                    + " from: provider, model (the requested model), service,"
+                                    + " tenant, environment, operation, template. Every rule runs"
+                                    + " per key; more dimensions mean more, smaller keys.");
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("latency.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins in llm.events: earliest,"
-                                    + " latest or committed-or-earliest. The consumer group is"
-                                    + " llm-sentinel-latency.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "latency", "the events topic (consumer group llm-sentinel-latency)");
 
     public static final ConfigOption<Duration> WINDOW =
             ConfigOptions.key("latency.window")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(5))
+                    .defaultValue(Duration.ofMinutes(DEFAULTS.windowMinutes()))
                     .withDescription(
                             "Window of the deviation, error-rate and traffic rules: this many"
                                     + " one-minute slices merged, evaluated every minute. Whole"
@@ -42,7 +43,7 @@ public final class LatencyOptions {
     public static final ConfigOption<Duration> ALLOWED_LATENESS =
             ConfigOptions.key("latency.allowed-lateness")
                     .durationType()
-                    .defaultValue(Duration.ZERO)
+                    .defaultValue(Duration.ofMillis(DEFAULTS.allowedLatenessMs()))
                     .withDescription(
                             "How long a minute stays open after the watermark passed its end (on"
                                     + " top of job.watermark.out-of-orderness). Later events are"
@@ -51,7 +52,7 @@ public final class LatencyOptions {
     public static final ConfigOption<Duration> WARMUP =
             ConfigOptions.key("latency.warmup")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(30))
+                    .defaultValue(Duration.ofMinutes(DEFAULTS.warmupMinutes()))
                     .withDescription(
                             "Minutes of data a key's baseline needs before its rule may fire; a"
                                     + " new key (or one back after expiring) is quiet that long.");
@@ -59,7 +60,9 @@ public final class LatencyOptions {
     public static final ConfigOption<Duration> BASELINE_HALF_LIFE =
             ConfigOptions.key("latency.baseline.half-life")
                     .durationType()
-                    .defaultValue(Duration.ofHours(2))
+                    .defaultValue(
+                            Duration.ofMillis(
+                                    Math.round(DEFAULTS.baselineHalfLifeMinutes() * 60_000)))
                     .withDescription(
                             "Half-life of the rolling baselines (exponentially weighted mean and"
                                     + " variance, per key and statistic).");
@@ -67,7 +70,7 @@ public final class LatencyOptions {
     public static final ConfigOption<Duration> IDLE_TIMEOUT =
             ConfigOptions.key("latency.idle-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofHours(2))
+                    .defaultValue(Duration.ofMillis(DEFAULTS.idleTimeoutMs()))
                     .withDescription(
                             "A key without calls for this long (event time) is dropped with all"
                                     + " its state and timers; open episodes are resolved first.");
@@ -75,14 +78,14 @@ public final class LatencyOptions {
     public static final ConfigOption<Integer> RESOLVE_AFTER =
             ConfigOptions.key("latency.resolve-after")
                     .intType()
-                    .defaultValue(2)
+                    .defaultValue(DEFAULTS.resolveAfterWindows())
                     .withDescription(
                             "Clear evaluations (minutes) in a row that resolve an episode.");
 
     public static final ConfigOption<Double> Z_THRESHOLD =
             ConfigOptions.key("latency.deviation.z-threshold")
                     .doubleType()
-                    .defaultValue(3.0)
+                    .defaultValue(DEFAULTS.zThreshold())
                     .withDescription(
                             "p95/p99 latency and p95 time-to-first-token rules: z-score of the"
                                     + " log value against the key's baseline at which they fire.");
@@ -90,7 +93,7 @@ public final class LatencyOptions {
     public static final ConfigOption<Double> MIN_RATIO =
             ConfigOptions.key("latency.deviation.min-ratio")
                     .doubleType()
-                    .defaultValue(1.5)
+                    .defaultValue(DEFAULTS.minRatio())
                     .withDescription(
                             "Deviation rules fire only when the value is also at least this many"
                                     + " times its baseline (effect size, not just significance).");
@@ -98,7 +101,7 @@ public final class LatencyOptions {
     public static final ConfigOption<Integer> MIN_SAMPLES =
             ConfigOptions.key("latency.deviation.min-samples")
                     .intType()
-                    .defaultValue(200)
+                    .defaultValue(DEFAULTS.minSamples())
                     .withDescription(
                             "Successful (for TTFT: streamed) calls a window needs before the p95"
                                     + " and TTFT deviation rules judge it or learn from it.");
@@ -106,7 +109,7 @@ public final class LatencyOptions {
     public static final ConfigOption<Integer> P99_MIN_SAMPLES =
             ConfigOptions.key("latency.deviation.p99-min-samples")
                     .intType()
-                    .defaultValue(1000)
+                    .defaultValue(DEFAULTS.p99MinSamples())
                     .withDescription(
                             "Successful calls a window needs for the p99 rule: a p99 rests on 1%"
                                     + " of the calls, so it needs five times the p95 minimum for"
@@ -115,7 +118,7 @@ public final class LatencyOptions {
     public static final ConfigOption<Double> CRITICAL_RATIO =
             ConfigOptions.key("latency.deviation.critical-ratio")
                     .doubleType()
-                    .defaultValue(3.0)
+                    .defaultValue(DEFAULTS.criticalRatio())
                     .withDescription(
                             "Deviation anomalies are critical from this ratio to the baseline,"
                                     + " warnings below.");
@@ -123,25 +126,29 @@ public final class LatencyOptions {
     public static final ConfigOption<Double> TAIL_RATIO =
             ConfigOptions.key("latency.tail.ratio")
                     .doubleType()
-                    .defaultValue(3.0)
-                    .withDescription("Sustained tail: p99 above this many times p50 ...");
+                    .defaultValue(DEFAULTS.tailRatio())
+                    .withDescription(
+                            "Sustained-tail rule: fires when a minute's p99 stays above"
+                                    + " this many times its p50 for latency.tail.min-duration.");
 
     public static final ConfigOption<Duration> TAIL_DURATION =
             ConfigOptions.key("latency.tail.min-duration")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(5))
-                    .withDescription("... in this many consecutive minutes (whole minutes).");
+                    .defaultValue(Duration.ofMinutes(DEFAULTS.tailMinutes()))
+                    .withDescription(
+                            "Sustained-tail rule: consecutive minutes the p99/p50 ratio"
+                                    + " must stay above latency.tail.ratio (whole minutes).");
 
     public static final ConfigOption<Integer> TAIL_MIN_SAMPLES =
             ConfigOptions.key("latency.tail.min-samples")
                     .intType()
-                    .defaultValue(100)
+                    .defaultValue(DEFAULTS.tailMinSamples())
                     .withDescription("Successful calls a minute needs for the tail rule.");
 
     public static final ConfigOption<Double> TAIL_BASELINE_FACTOR =
             ConfigOptions.key("latency.tail.baseline-factor")
                     .doubleType()
-                    .defaultValue(1.5)
+                    .defaultValue(DEFAULTS.tailBaselineFactor())
                     .withDescription(
                             "For keys whose p99/p50 is naturally above latency.tail.ratio, the"
                                     + " threshold is this factor times their usual ratio; 0 keeps"
@@ -150,31 +157,31 @@ public final class LatencyOptions {
     public static final ConfigOption<Double> TAIL_CRITICAL_RATIO =
             ConfigOptions.key("latency.tail.critical-ratio")
                     .doubleType()
-                    .defaultValue(5.0)
+                    .defaultValue(DEFAULTS.tailCriticalRatio())
                     .withDescription("Sustained tail anomalies are critical from this p99/p50.");
 
     public static final ConfigOption<Integer> ERROR_MIN_CALLS =
             ConfigOptions.key("latency.errors.min-calls")
                     .intType()
-                    .defaultValue(100)
+                    .defaultValue(Math.toIntExact(DEFAULTS.errorMinCalls()))
                     .withDescription("Calls a window needs before the error-rate rule judges it.");
 
     public static final ConfigOption<Integer> ERROR_MIN_ERRORS =
             ConfigOptions.key("latency.errors.min-errors")
                     .intType()
-                    .defaultValue(5)
+                    .defaultValue(Math.toIntExact(DEFAULTS.errorMinErrors()))
                     .withDescription("Errors (timeouts included) a window needs to alert.");
 
     public static final ConfigOption<Double> ERROR_MIN_RATIO =
             ConfigOptions.key("latency.errors.min-ratio")
                     .doubleType()
-                    .defaultValue(2.0)
+                    .defaultValue(DEFAULTS.errorMinRatio())
                     .withDescription("The error rate must be at least this many times baseline.");
 
     public static final ConfigOption<Double> ERROR_P_VALUE =
             ConfigOptions.key("latency.errors.p-value")
                     .doubleType()
-                    .defaultValue(1e-6)
+                    .defaultValue(DEFAULTS.errorPValue())
                     .withDescription(
                             "Significance level of the one-sided binomial test of the window's"
                                     + " errors against the baseline rate (quasi-binomial: scaled"
@@ -184,34 +191,37 @@ public final class LatencyOptions {
     public static final ConfigOption<Double> ERROR_CRITICAL_RATE =
             ConfigOptions.key("latency.errors.critical-rate")
                     .doubleType()
-                    .defaultValue(0.2)
+                    .defaultValue(DEFAULTS.errorCriticalRate())
                     .withDescription("Error-rate anomalies are critical from this error rate.");
 
     public static final ConfigOption<Boolean> TRAFFIC_ENABLED =
             ConfigOptions.key("latency.traffic.enabled")
                     .booleanType()
-                    .defaultValue(true)
+                    .defaultValue(DEFAULTS.trafficEnabled())
                     .withDescription("Whether the traffic-drop rule runs.");
 
     public static final ConfigOption<Double> TRAFFIC_DROP_RATIO =
             ConfigOptions.key("latency.traffic.drop-ratio")
                     .doubleType()
-                    .defaultValue(0.3)
+                    .defaultValue(DEFAULTS.trafficDropRatio())
                     .withDescription(
-                            "Traffic drop: the window has at most this share of its expected"
-                                    + " calls ...");
+                            "Traffic-drop rule: fires when a window has at most this"
+                                    + " share of its expected calls and the test at"
+                                    + " latency.traffic.p-value agrees.");
 
     public static final ConfigOption<Double> TRAFFIC_P_VALUE =
             ConfigOptions.key("latency.traffic.p-value")
                     .doubleType()
-                    .defaultValue(1e-6)
+                    .defaultValue(DEFAULTS.trafficPValue())
                     .withDescription(
-                            "... and a (quasi-)Poisson lower-tail test agrees at this level.");
+                            "Traffic-drop rule: significance level of the (quasi-)Poisson"
+                                    + " lower-tail test of the window's calls against the expected"
+                                    + " count.");
 
     public static final ConfigOption<Integer> TRAFFIC_MIN_BASELINE_CALLS =
             ConfigOptions.key("latency.traffic.min-baseline-calls")
                     .intType()
-                    .defaultValue(100)
+                    .defaultValue((int) DEFAULTS.trafficMinBaselineCalls())
                     .withDescription(
                             "Keys expecting fewer calls per window are not judged: for them"
                                     + " silence is normal.");
@@ -219,7 +229,7 @@ public final class LatencyOptions {
     public static final ConfigOption<Double> TRAFFIC_CRITICAL_RATIO =
             ConfigOptions.key("latency.traffic.critical-ratio")
                     .doubleType()
-                    .defaultValue(0.1)
+                    .defaultValue(DEFAULTS.trafficCriticalRatio())
                     .withDescription(
                             "Traffic-drop anomalies are critical at or below this share of the"
                                     + " expected calls.");

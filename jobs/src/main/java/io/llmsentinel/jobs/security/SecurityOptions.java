@@ -1,5 +1,9 @@
 package io.llmsentinel.jobs.security;
 
+import io.llmsentinel.detectors.security.ScanSettings;
+import io.llmsentinel.detectors.security.SecuritySettings;
+import io.llmsentinel.jobs.config.CommonOptions;
+import io.llmsentinel.jobs.config.StartingOffsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -7,21 +11,20 @@ import org.apache.flink.configuration.ConfigOptions;
 
 /** Options of the security job. Keys, defaults and descriptions are the documentation. */
 public final class SecurityOptions {
+    // The detector's defaults are the options' defaults: written once, in the settings records.
+    private static final ScanSettings SCAN = ScanSettings.DEFAULTS;
+    private static final SecuritySettings RULES = SecuritySettings.DEFAULTS;
+
     private SecurityOptions() {}
 
-    public static final ConfigOption<String> STARTING_OFFSETS =
-            ConfigOptions.key("security.starting-offsets")
-                    .stringType()
-                    .defaultValue("committed-or-earliest")
-                    .withDescription(
-                            "Where a fresh start (no savepoint) begins in llm.events: earliest,"
-                                    + " latest or committed-or-earliest. The consumer group is"
-                                    + " llm-sentinel-security.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            CommonOptions.startingOffsets(
+                    "security", "the events topic (consumer group llm-sentinel-security)");
 
     public static final ConfigOption<Double> INJECTION_THRESHOLD =
             ConfigOptions.key("security.injection.threshold")
                     .doubleType()
-                    .defaultValue(0.5)
+                    .defaultValue(SCAN.injectionThreshold())
                     .withDescription(
                             "Calibrated prompt score (0..1) from which a prompt or retrieved"
                                     + " document counts as an injection or jailbreak attempt."
@@ -30,20 +33,20 @@ public final class SecurityOptions {
     public static final ConfigOption<Double> CRITICAL_SCORE =
             ConfigOptions.key("security.injection.critical-score")
                     .doubleType()
-                    .defaultValue(0.9)
+                    .defaultValue(RULES.criticalScore())
                     .withDescription(
                             "Injection and jailbreak episodes are critical from this score.");
 
     public static final ConfigOption<Boolean> SCAN_PROMPTS =
             ConfigOptions.key("security.scan.prompts")
                     .booleanType()
-                    .defaultValue(true)
+                    .defaultValue(SCAN.scanPrompts())
                     .withDescription("Scan prompts for injection and jailbreak attempts.");
 
     public static final ConfigOption<Boolean> SCAN_PROMPT_SECRETS =
             ConfigOptions.key("security.scan.prompt-secrets")
                     .booleanType()
-                    .defaultValue(true)
+                    .defaultValue(SCAN.scanPromptSecrets())
                     .withDescription(
                             "Report credentials (API keys, tokens, private keys) that users paste"
                                     + " into prompts: they leave the company with the request.");
@@ -51,7 +54,7 @@ public final class SecurityOptions {
     public static final ConfigOption<Boolean> SCAN_PROMPT_PII =
             ConfigOptions.key("security.scan.prompt-pii")
                     .booleanType()
-                    .defaultValue(false)
+                    .defaultValue(SCAN.scanPromptPii())
                     .withDescription(
                             "Report personal data in prompts. Off by default: users legitimately"
                                     + " give their own e-mail address or card to a support bot.");
@@ -59,21 +62,21 @@ public final class SecurityOptions {
     public static final ConfigOption<Boolean> SCAN_RESPONSES =
             ConfigOptions.key("security.scan.responses")
                     .booleanType()
-                    .defaultValue(true)
+                    .defaultValue(SCAN.scanResponses())
                     .withDescription(
                             "Scan responses for PII, secrets, canaries and system-prompt fragments.");
 
     public static final ConfigOption<Boolean> SCAN_RETRIEVED =
             ConfigOptions.key("security.scan.retrieved-content")
                     .booleanType()
-                    .defaultValue(true)
+                    .defaultValue(SCAN.scanRetrievedContent())
                     .withDescription(
                             "Scan retrieved documents and tool output for indirect injection.");
 
     public static final ConfigOption<Integer> MAX_SCAN_CHARS =
             ConfigOptions.key("security.scan.max-chars")
                     .intType()
-                    .defaultValue(32_768)
+                    .defaultValue(SCAN.maxScanChars())
                     .withDescription(
                             "Longer texts are scanned on their first and last half of this many"
                                     + " characters (counted in textsClipped): bounds the cost of"
@@ -100,7 +103,7 @@ public final class SecurityOptions {
     public static final ConfigOption<String> REDACTION_SALT =
             ConfigOptions.key("security.redaction.salt")
                     .stringType()
-                    .defaultValue("")
+                    .defaultValue(SCAN.redactionSalt())
                     .withDescription(
                             "Secret salt (at least 16 bytes) for the value hashes in evidence."
                                     + " Set it in production: unsalted hashes of small value"
@@ -109,7 +112,7 @@ public final class SecurityOptions {
     public static final ConfigOption<Duration> EPISODE_QUIET =
             ConfigOptions.key("security.episode.quiet-period")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(10))
+                    .defaultValue(Duration.ofMillis(RULES.quietMs()))
                     .withDescription(
                             "A finding episode (one type, one actor or application) resolves"
                                     + " after this long without another finding.");
@@ -117,35 +120,41 @@ public final class SecurityOptions {
     public static final ConfigOption<Integer> CAMPAIGN_ATTEMPTS =
             ConfigOptions.key("security.campaign.attempts")
                     .intType()
-                    .defaultValue(5)
-                    .withDescription("Attacks by one actor within security.campaign.window ...");
+                    .defaultValue(RULES.campaignAttempts())
+                    .withDescription(
+                            "Attacks by one actor within security.campaign.window that"
+                                    + " make an attack_campaign.");
 
     public static final ConfigOption<Duration> CAMPAIGN_WINDOW =
             ConfigOptions.key("security.campaign.window")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(10))
+                    .defaultValue(Duration.ofMillis(RULES.campaignWindowMs()))
                     .withDescription(
-                            "... that make an attack_campaign; it resolves after this long"
-                                    + " without attacks.");
+                            "Window in which security.campaign.attempts attacks by one"
+                                    + " actor make an attack_campaign; the campaign resolves after"
+                                    + " this long without attacks.");
 
     public static final ConfigOption<Integer> ESCALATION_TURNS =
             ConfigOptions.key("security.escalation.turns")
                     .intType()
-                    .defaultValue(3)
+                    .defaultValue(RULES.escalationTurns())
                     .withDescription(
-                            "Consecutive turns of a session whose prompt scores must rise, ending"
-                                    + " in an attack, for an attack_escalation ...");
+                            "Consecutive turns of a session whose prompt scores must"
+                                    + " rise, ending in an attack, for an attack_escalation (rising"
+                                    + " by security.escalation.min-rise in total).");
 
     public static final ConfigOption<Double> ESCALATION_MIN_RISE =
             ConfigOptions.key("security.escalation.min-rise")
                     .doubleType()
-                    .defaultValue(0.3)
-                    .withDescription("... rising by at least this much in total.");
+                    .defaultValue(RULES.escalationMinRise())
+                    .withDescription(
+                            "How much the prompt score must rise in total over"
+                                    + " security.escalation.turns turns for an attack_escalation.");
 
     public static final ConfigOption<Duration> RETRY_WINDOW =
             ConfigOptions.key("security.retry.window")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(5))
+                    .defaultValue(Duration.ofMillis(RULES.retryWindowMs()))
                     .withDescription(
                             "An attack this soon after a refusal in the same session is a"
                                     + " retry_after_refusal.");
@@ -153,7 +162,7 @@ public final class SecurityOptions {
     public static final ConfigOption<Duration> SESSION_IDLE =
             ConfigOptions.key("security.session.idle-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(30))
+                    .defaultValue(Duration.ofMillis(RULES.sessionIdleMs()))
                     .withDescription(
                             "A session without turns this long is forgotten; its escalation and"
                                     + " retry episodes resolve.");
@@ -161,7 +170,7 @@ public final class SecurityOptions {
     public static final ConfigOption<Integer> MAX_SESSIONS =
             ConfigOptions.key("security.session.max-per-actor")
                     .intType()
-                    .defaultValue(64)
+                    .defaultValue(RULES.maxSessionsPerActor())
                     .withDescription(
                             "Sessions remembered per actor (bounds state); the longest idle one is"
                                     + " dropped first.");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmsentinel.detectors.cost.BudgetPeriod;
 import io.llmsentinel.detectors.cost.SpendScope;
-import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.config.ConfigUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CostConfigTest {
-    static CostConfig config(Map<String, String> values) {
-        return CostConfig.from(JobConfig.fromMap(values, CostOptions.class));
-    }
+    static final ConfigUnderTest<CostConfig> COST =
+            new ConfigUnderTest<>(CostOptions.class, CostConfig::from);
 
     static Map<String, String> with(String key, String value) {
         Map<String, String> m = new HashMap<>();
@@ -26,7 +25,7 @@ class CostConfigTest {
 
     @Test
     void defaultsAreValid() {
-        CostConfig c = config(Map.of());
+        CostConfig c = COST.load(Map.of());
         assertThat(c.groupId()).isEqualTo("llm-sentinel-cost");
         assertThat(c.spend().windowMs()).isEqualTo(600_000);
         assertThat(c.spend().baselineWindows()).isEqualTo(144);
@@ -41,31 +40,31 @@ class CostConfigTest {
 
     @Test
     void budgetsParse() {
-        CostConfig c = config(with("cost.budgets", "acme:daily:500;globex:monthly:10000"));
+        CostConfig c = COST.load(with("cost.budgets", "acme:daily:500;globex:monthly:10000"));
         assertThat(c.budgets().budgets()).hasSize(2);
         assertThat(c.budgets().budgets().get(1).period()).isEqualTo(BudgetPeriod.MONTHLY);
     }
 
     @Test
     void errorsNameTheKey() {
-        assertThatThrownBy(() -> config(with("cost.budgets", "acme:weekly:5")))
+        assertThatThrownBy(() -> COST.load(with("cost.budgets", "acme:weekly:5")))
                 .hasMessageContaining("cost.budgets")
                 .hasMessageContaining("weekly");
-        assertThatThrownBy(() -> config(with("cost.spend.critical-sigma", "2")))
+        assertThatThrownBy(() -> COST.load(with("cost.spend.critical-sigma", "2")))
                 .hasMessageContaining("cost.spend.critical-sigma");
-        assertThatThrownBy(() -> config(with("cost.spend.warm-up", "48 h")))
+        assertThatThrownBy(() -> COST.load(with("cost.spend.warm-up", "48 h")))
                 .hasMessageContaining("cost.spend.warm-up");
-        assertThatThrownBy(() -> config(with("cost.spend.idle-timeout", "10 min")))
+        assertThatThrownBy(() -> COST.load(with("cost.spend.idle-timeout", "10 min")))
                 .hasMessageContaining("cost.spend.idle-timeout");
-        assertThatThrownBy(() -> config(with("cost.session.idle-timeout", "1 min")))
+        assertThatThrownBy(() -> COST.load(with("cost.session.idle-timeout", "1 min")))
                 .hasMessageContaining("cost.session.idle-timeout");
-        assertThatThrownBy(() -> config(with("cost.starting-offsets", "yesterday")))
+        assertThatThrownBy(() -> COST.load(with("cost.starting-offsets", "yesterday")))
                 .hasMessageContaining("cost.starting-offsets");
-        assertThatThrownBy(() -> config(with("cost.budget.critical-share", "0.5")))
+        assertThatThrownBy(() -> COST.load(with("cost.budget.critical-share", "0.5")))
                 .hasMessageContaining("cost.budget.critical-share");
-        assertThatThrownBy(() -> config(with("cost.pricing-file", "/nonexistent.json")))
+        assertThatThrownBy(() -> COST.load(with("cost.pricing-file", "/nonexistent.json")))
                 .hasMessageContaining("cost.pricing-file");
-        assertThatThrownBy(() -> config(with("cost.spend.kk", "4")))
+        assertThatThrownBy(() -> COST.load(with("cost.spend.kk", "4")))
                 .hasMessageContaining("cost.spend.kk");
     }
 
@@ -77,10 +76,10 @@ class CostConfigTest {
                 "{\"version\": \"test-1\", \"entries\": [{\"provider\": \"acme\", \"model\": \"m\","
                         + " \"effective_from\": \"2024-01-01\", \"input_usd_per_mtok\": 1,"
                         + " \"output_usd_per_mtok\": 2, \"cached_input_usd_per_mtok\": 0.5}]}");
-        assertThat(config(with("cost.pricing-file", file.toString())).pricing().version())
+        assertThat(COST.load(with("cost.pricing-file", file.toString())).pricing().version())
                 .isEqualTo("test-1");
         Files.writeString(file, "{\"version\": \"broken\"}");
-        assertThatThrownBy(() -> config(with("cost.pricing-file", file.toString())))
+        assertThatThrownBy(() -> COST.load(with("cost.pricing-file", file.toString())))
                 .hasMessageContaining("cost.pricing-file")
                 .hasMessageContaining("entries");
     }

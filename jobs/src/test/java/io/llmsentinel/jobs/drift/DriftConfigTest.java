@@ -1,23 +1,21 @@
 package io.llmsentinel.jobs.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmsentinel.detectors.drift.DriftSettings;
 import io.llmsentinel.detectors.drift.ReferenceMode;
 import io.llmsentinel.detectors.latency.KeyDimension;
-import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.config.ConfigUnderTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DriftConfigTest {
-    static DriftConfig config(Map<String, String> values) {
-        return DriftConfig.from(JobConfig.fromMap(values, DriftOptions.class));
-    }
+    static final ConfigUnderTest<DriftConfig> DRIFT =
+            new ConfigUnderTest<>(DriftOptions.class, DriftConfig::from);
 
     @Test
     void optionDefaultsAreTheDetectorDefaults() {
-        DriftConfig c = config(Map.of());
+        DriftConfig c = DRIFT.load(Map.of());
         assertThat(c.detector()).isEqualTo(DriftSettings.defaults());
         assertThat(c.dimensions())
                 .containsExactly(KeyDimension.SERVICE, KeyDimension.MODEL, KeyDimension.TEMPLATE);
@@ -26,7 +24,7 @@ class DriftConfigTest {
     @Test
     void valuesReachTheDetector() {
         DriftSettings s =
-                config(
+                DRIFT.load(
                                 Map.of(
                                         "drift.slice", "1 min",
                                         "drift.current-window", "10 min",
@@ -45,19 +43,12 @@ class DriftConfigTest {
 
     @Test
     void errorsNameTheKey() {
-        assertRejected("drift.current-window", "7 min", "multiple of drift.slice");
-        assertRejected("drift.reference", "frozen", "sliding or pinned");
-        assertRejected("drift.key-dimensions", "service,colour", "colour");
-        assertRejected("drift.psi.critical", "0.1", "at least drift.psi.warning");
-        assertRejected("drift.false-discovery-rate", "1.5", "(0, 1)");
-        assertRejected("drift.allowed-lateness", "10 min", "shorter than drift.slice");
-        assertRejected("drift.unknown-key", "1", "drift.unknown-key");
-    }
-
-    static void assertRejected(String key, String value, String message) {
-        assertThatThrownBy(() -> config(Map.of(key, value)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(key)
-                .hasMessageContaining(message);
+        DRIFT.assertRejected("drift.current-window", "7 min", "multiple of drift.slice");
+        DRIFT.assertRejected("drift.reference", "frozen", "sliding or pinned");
+        DRIFT.assertRejected("drift.key-dimensions", "service,colour", "colour");
+        DRIFT.assertRejected("drift.psi.critical", "0.1", "at least drift.psi.warning");
+        DRIFT.assertRejected("drift.false-discovery-rate", "1.5", "(0, 1)");
+        DRIFT.assertRejected("drift.allowed-lateness", "10 min", "shorter than drift.slice");
+        DRIFT.assertRejected("drift.unknown-key", "1", "drift.unknown-key");
     }
 }

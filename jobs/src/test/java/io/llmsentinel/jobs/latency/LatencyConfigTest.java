@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmsentinel.detectors.latency.KeyDimension;
 import io.llmsentinel.detectors.latency.LatencySettings;
+import io.llmsentinel.jobs.config.ConfigUnderTest;
 import io.llmsentinel.jobs.config.JobConfig;
 import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
@@ -12,15 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class LatencyConfigTest {
 
-    static LatencyConfig config(Map<String, String> values) {
-        return LatencyConfig.from(JobConfig.fromMap(values, LatencyOptions.class));
-    }
+    static final ConfigUnderTest<LatencyConfig> LATENCY =
+            new ConfigUnderTest<>(LatencyOptions.class, LatencyConfig::from);
 
     @Test
     void optionDefaultsAreTheDetectorDefaults() {
-        LatencyConfig c = config(Map.of());
+        LatencyConfig c = LATENCY.load(Map.of());
         assertThat(c.detector()).isEqualTo(LatencySettings.defaults());
-        assertThat(c.startingOffsets()).isEqualTo("committed-or-earliest");
+        assertThat(c.startingOffsets().wireName()).isEqualTo("committed-or-earliest");
         assertThat(c.detector().dimensions())
                 .containsExactly(KeyDimension.PROVIDER, KeyDimension.MODEL, KeyDimension.SERVICE);
     }
@@ -28,7 +28,7 @@ class LatencyConfigTest {
     @Test
     void valuesReachTheDetector() {
         LatencyConfig c =
-                config(
+                LATENCY.load(
                         Map.of(
                                 "latency.key-dimensions", "model,tenant",
                                 "latency.window", "3 min",
@@ -47,26 +47,19 @@ class LatencyConfigTest {
 
     @Test
     void errorsNameTheKey() {
-        assertRejected("latency.window", "90 s", "whole minutes");
-        assertRejected("latency.window", "2 h", "1 to 60");
-        assertRejected("latency.key-dimensions", "provider,colour", "colour");
-        assertRejected("latency.key-dimensions", "model,model", "twice");
-        assertRejected("latency.errors.p-value", "2", "between 0 and 1");
-        assertRejected("latency.deviation.min-ratio", "0.5", "at least 1");
-        assertRejected("latency.tail.baseline-factor", "0.5", "0 (off) or at least 1");
-        assertRejected("latency.idle-timeout", "1 min", "at least latency.window");
-        assertRejected("latency.starting-offsets", "yesterday", "earliest");
-        assertThatThrownBy(() -> config(Map.of("latency.windw", "5 min")))
+        LATENCY.assertRejected("latency.window", "90 s", "whole minutes");
+        LATENCY.assertRejected("latency.window", "2 h", "1 to 60");
+        LATENCY.assertRejected("latency.key-dimensions", "provider,colour", "colour");
+        LATENCY.assertRejected("latency.key-dimensions", "model,model", "twice");
+        LATENCY.assertRejected("latency.errors.p-value", "2", "between 0 and 1");
+        LATENCY.assertRejected("latency.deviation.min-ratio", "0.5", "at least 1");
+        LATENCY.assertRejected("latency.tail.baseline-factor", "0.5", "0 (off) or at least 1");
+        LATENCY.assertRejected("latency.idle-timeout", "1 min", "at least latency.window");
+        LATENCY.assertRejected("latency.starting-offsets", "yesterday", "earliest");
+        assertThatThrownBy(() -> LATENCY.load(Map.of("latency.windw", "5 min")))
                 .hasMessageContaining("unknown configuration key 'latency.windw'");
-        assertThatThrownBy(() -> config(Map.of("latency.warmup", "soon")))
+        assertThatThrownBy(() -> LATENCY.load(Map.of("latency.warmup", "soon")))
                 .hasMessageContaining("'latency.warmup'");
-    }
-
-    static void assertRejected(String key, String value, String rule) {
-        assertThatThrownBy(() -> config(Map.of(key, value)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'" + key + "'")
-                .hasMessageContaining(rule);
     }
 
     @Test

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmsentinel.detectors.security.ScanSettings;
 import io.llmsentinel.detectors.security.SecuritySettings;
-import io.llmsentinel.jobs.config.JobConfig;
+import io.llmsentinel.jobs.config.ConfigUnderTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SecurityConfigTest {
-    static SecurityConfig config(Map<String, String> values) {
-        return SecurityConfig.from(JobConfig.fromMap(values, SecurityOptions.class));
-    }
+    static final ConfigUnderTest<SecurityConfig> SECURITY =
+            new ConfigUnderTest<>(SecurityOptions.class, SecurityConfig::from);
 
     @Test
     void optionDefaultsAreTheDetectorDefaults() {
-        SecurityConfig c = config(Map.of());
+        SecurityConfig c = SECURITY.load(Map.of());
         assertThat(c.scan()).isEqualTo(ScanSettings.defaults());
         assertThat(c.rules()).isEqualTo(SecuritySettings.defaults());
     }
@@ -24,7 +23,7 @@ class SecurityConfigTest {
     @Test
     void valuesReachTheScannerAndTheRules() {
         SecurityConfig c =
-                config(
+                SECURITY.load(
                         Map.of(
                                 "security.injection.threshold", "0.7",
                                 "security.canaries", "ZETA-CANARY-7731;OMEGA-CANARY-1",
@@ -40,18 +39,20 @@ class SecurityConfigTest {
 
     @Test
     void errorsNameTheKey() {
-        assertRejected("security.injection.threshold", "1.2", "between 0 and 1");
-        assertRejected("security.canaries", "abc", "at least 8");
-        assertRejected("security.redaction.salt", "short", "at least 16 bytes");
-        assertRejected("security.campaign.attempts", "1", "at least 2");
-        assertRejected("security.scan.max-chars", "10", "256");
-        assertRejected("security.no-such-key", "1", "security.no-such-key");
+        SECURITY.assertRejected("security.injection.threshold", "1.2", "between 0 and 1");
+        SECURITY.assertRejected("security.canaries", "abc", "at least 8");
+        SECURITY.assertRejected("security.redaction.salt", "short", "at least 16 bytes");
+        SECURITY.assertRejected("security.campaign.attempts", "1", "at least 2");
+        SECURITY.assertRejected("security.scan.max-chars", "10", "256");
+        SECURITY.assertRejected("security.no-such-key", "1", "security.no-such-key");
     }
 
-    static void assertRejected(String key, String value, String message) {
-        assertThatThrownBy(() -> config(Map.of(key, value)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(key)
-                .hasMessageContaining(message);
+    /** Configuration errors end up in logs: a secret is described, never shown. */
+    @Test
+    void aBadSaltIsNotEchoed() {
+        assertThatThrownBy(() -> SECURITY.load(Map.of("security.redaction.salt", "short-secret")))
+                .hasMessageContaining("'security.redaction.salt'")
+                .hasMessageContaining("12 chars")
+                .hasMessageNotContaining("short-secret");
     }
 }
