@@ -23,9 +23,13 @@ final class AttackBehaviourRecords implements Serializable {
         this.settings = settings;
     }
 
-    /** The campaign {@code t} just opened, counted from the actor's oldest recent attack. */
+    /**
+     * The campaign {@code t} just opened, over the attacks the actor remembers: from the earliest
+     * to the latest, detected with the latest ({@code t} may be neither when it is late).
+     */
     Anomaly campaignOpened(ActorState a, TurnSignal t) {
         long firstAttackAt = a.campaignOpenedAt;
+        long lastAttackAt = CampaignRule.latestRemembered(a);
         Evidence evidence =
                 Evidence.create()
                         .number("attacks_in_window", a.recentAttacks.size())
@@ -46,14 +50,14 @@ final class AttackBehaviourRecords implements Serializable {
                 .score(a.recentAttacks.size())
                 .observedValue(a.recentAttacks.size())
                 .threshold(settings.campaignAttempts())
-                .window(firstAttackAt, t.eventTime)
-                .detectedAt(t.eventTime)
+                .window(firstAttackAt, lastAttackAt)
+                .detectedAt(lastAttackAt)
                 .sessionId(t.sessionId)
                 .summary(
                         "attack campaign: "
                                 + a.recentAttacks.size()
                                 + " attacks within "
-                                + (t.eventTime - firstAttackAt) / 1000
+                                + (lastAttackAt - firstAttackAt) / 1000
                                 + " s from "
                                 + who(a))
                 .evidence(evidence)
