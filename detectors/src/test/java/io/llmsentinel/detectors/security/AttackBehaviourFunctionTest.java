@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.clusterframework.types.ResourceID;
@@ -24,6 +26,9 @@ import org.apache.flink.runtime.metrics.groups.TaskManagerMetricGroup;
 import org.apache.flink.runtime.metrics.util.TestingMetricRegistry;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -97,14 +102,15 @@ class AttackBehaviourFunctionTest {
 
     /**
      * Lets everything resolve and returns all records: every one valid, its times in order; so many
-     * late turns counted; no state or timer left.
+     * late turns and records with times out of order counted; no state or timer left.
      */
-    List<Anomaly> runToTheEnd(long lateTurns) throws Exception {
+    List<Anomaly> runToTheEnd(long lateTurns, long invertedWindows) throws Exception {
         harness.processWatermark(T0 + 2 * 60 * MINUTE);
         List<Anomaly> all = output();
         assertValid(all);
         assertTimesInOrder(all);
         assertThat(count("lateEvents")).isEqualTo(lateTurns);
+        assertThat(count("invertedWindows")).isEqualTo(invertedWindows);
         assertAllStateAndTimersGone();
         return all;
     }
@@ -241,7 +247,7 @@ class AttackBehaviourFunctionTest {
                             assertThat(a.evidence).containsEntry("attacks_in_window", "5");
                         });
 
-        assertThat(resolved(runToTheEnd(1), SecurityAnomalies.ATTACK_CAMPAIGN))
+        assertThat(resolved(runToTheEnd(1, 0), SecurityAnomalies.ATTACK_CAMPAIGN))
                 .singleElement()
                 .satisfies(a -> assertThat(a.evidence).containsEntry("attacks", "5"));
     }
@@ -266,9 +272,40 @@ class AttackBehaviourFunctionTest {
                             assertThat(a.observedValue).isEqualTo(2.0 * MINUTE);
                         });
 
-        assertThat(resolved(runToTheEnd(1), SecurityAnomalies.RETRY_AFTER_REFUSAL))
+        assertThat(resolved(runToTheEnd(1, 0), SecurityAnomalies.RETRY_AFTER_REFUSAL))
                 .singleElement()
                 .satisfies(a -> assertThat(a.evidence).containsEntry("occurrences", "1"));
+    }
+
+    @Test
+    void recordsWhoseTimesCameOutOfOrderGoOutInOrderAndAreCounted() throws Exception {
+        TurnSignal refusal = turn("erin", "chat", T0, 0.2, true);
+        send(refusal);
+        send(turn("erin", "chat", T0 + MINUTE, 0.9, false)); // a retry
+        harness.processWatermark(T0 + 2 * MINUTE);
+        assertThat(opened(output(), SecurityAnomalies.RETRY_AFTER_REFUSAL)).hasSize(1);
+
+        // as state restored from a version with a bug could hold it
+        ValueState<ActorState> actor = actorState(refusal.actorKey);
+        ActorState a = actor.value();
+        a.retry.openedAt = a.retry.lastAt + MINUTE;
+        actor.update(a);
+
+        assertThat(resolved(runToTheEnd(0, 1), SecurityAnomalies.RETRY_AFTER_REFUSAL))
+                .singleElement()
+                .satisfies(r -> assertTimes(r, T0 + MINUTE, T0 + 2 * MINUTE, T0 + 11 * MINUTE));
+    }
+
+    /** The actor state of {@code actorKey}, as the function keeps it. */
+    ValueState<ActorState> actorState(String actorKey) throws Exception {
+        AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
+        operator.setCurrentKey(actorKey);
+        return operator.getKeyedStateBackend()
+                .getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new ValueStateDescriptor<>(
+                                AttackBehaviourFunction.ACTOR_STATE, ActorState.class));
     }
 
     @Test
