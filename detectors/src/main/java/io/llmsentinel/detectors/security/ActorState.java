@@ -18,7 +18,10 @@ public class ActorState {
     public String userId;
     public String serviceName;
 
-    /** Event times of the latest attacks, oldest first, at most {@code campaignAttempts}. */
+    /**
+     * Event times of the latest attacks, at most {@code campaignAttempts}, in the order they were
+     * applied: oldest first, but a late attack is last (see {@link CampaignRule}).
+     */
     public List<Long> recentAttacks = new ArrayList<>();
 
     public long lastAttackAt = NONE;

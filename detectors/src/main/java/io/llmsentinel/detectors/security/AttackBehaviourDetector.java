@@ -43,6 +43,14 @@ final class AttackBehaviourDetector implements Serializable {
         this.records = new AttackBehaviourRecords(settings);
     }
 
+    /**
+     * Where to count records whose times came out of order (see {@link AttackBehaviourRecords}):
+     * put in order and sent rather than failing the job, but never expected.
+     */
+    void countInvertedWindowsIn(Runnable counter) {
+        records.countInvertedWindowsIn(counter);
+    }
+
     /** The state of an actor seen for the first time: who it is, nothing remembered yet. */
     static ActorState newActor(TurnSignal t) {
         ActorState a = new ActorState();

@@ -13,19 +13,37 @@ import java.util.Map;
  * or a retry after refusal opened, and their episodes resolved. The subject is the actor; summaries
  * and evidence hold identifiers and numbers only (counts, scores, rule ids, categories, session and
  * event ids), never the text of a prompt.
+ *
+ * <p>Every record's times are in order: its window starts no later than it ends, and it is detected
+ * no earlier than the window ends. The rules keep them so, late turns included. Should they not (a
+ * bug, or state restored from a version that had one), the record still goes out, its times put in
+ * order, rather than fail the job on every replay; and it is counted (the operator's {@code
+ * invertedWindows}, see {@link #countInvertedWindowsIn}), so the bug does not go unseen.
  */
 final class AttackBehaviourRecords implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final SecuritySettings settings;
 
+    /** Counts a record whose times came out of order; the operator sets it, nothing until then. */
+    private transient Runnable invertedWindows;
+
     AttackBehaviourRecords(SecuritySettings settings) {
         this.settings = settings;
     }
 
-    /** The campaign {@code t} just opened, counted from the actor's oldest recent attack. */
+    /** Where to count records whose times came out of order, once per record. */
+    void countInvertedWindowsIn(Runnable counter) {
+        this.invertedWindows = counter;
+    }
+
+    /**
+     * The campaign {@code t} just opened, over the attacks the actor remembers: from the earliest
+     * to the latest, detected with the latest ({@code t} may be neither when it is late).
+     */
     Anomaly campaignOpened(ActorState a, TurnSignal t) {
         long firstAttackAt = a.campaignOpenedAt;
+        long lastAttackAt = CampaignRule.latestRemembered(a);
         Evidence evidence =
                 Evidence.create()
                         .number("attacks_in_window", a.recentAttacks.size())
@@ -36,29 +54,28 @@ final class AttackBehaviourRecords implements Serializable {
                         .ids(
                                 "categories",
                                 a.campaignCategories.keySet().stream().sorted().toList());
-        return actorRecord(
-                        AnomalyFactory.open(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_CAMPAIGN,
-                                a.campaignEpisodeId),
-                        a)
-                .severity(Severity.CRITICAL)
-                .score(a.recentAttacks.size())
-                .observedValue(a.recentAttacks.size())
-                .threshold(settings.campaignAttempts())
-                .window(firstAttackAt, t.eventTime)
-                .detectedAt(t.eventTime)
-                .sessionId(t.sessionId)
-                .summary(
-                        "attack campaign: "
-                                + a.recentAttacks.size()
-                                + " attacks within "
-                                + (t.eventTime - firstAttackAt) / 1000
-                                + " s from "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(a.campaignSamples)
-                .build();
+        AnomalyFactory.Builder b =
+                actorRecord(
+                                AnomalyFactory.open(
+                                        SecurityAnomalies.DETECTOR,
+                                        SecurityAnomalies.ATTACK_CAMPAIGN,
+                                        a.campaignEpisodeId),
+                                a)
+                        .severity(Severity.CRITICAL)
+                        .score(a.recentAttacks.size())
+                        .observedValue(a.recentAttacks.size())
+                        .threshold(settings.campaignAttempts())
+                        .sessionId(t.sessionId)
+                        .summary(
+                                "attack campaign: "
+                                        + a.recentAttacks.size()
+                                        + " attacks within "
+                                        + (lastAttackAt - firstAttackAt) / 1000
+                                        + " s from "
+                                        + who(a))
+                        .evidence(evidence)
+                        .sampleEventIds(a.campaignSamples);
+        return timed(b, firstAttackAt, lastAttackAt, lastAttackAt);
     }
 
     /** The open campaign, over at {@code now}; build it before the campaign is closed. */
@@ -72,27 +89,26 @@ final class AttackBehaviourRecords implements Serializable {
         a.campaignCategories.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(c -> evidence.number("category_" + c.getKey(), c.getValue()));
-        return actorRecord(
-                        AnomalyFactory.resolved(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_CAMPAIGN,
-                                a.campaignEpisodeId),
-                        a)
-                .severity(Severity.CRITICAL)
-                .score(a.campaignAttacks)
-                .observedValue(a.campaignAttacks)
-                .window(a.campaignOpenedAt, a.lastAttackAt)
-                .detectedAt(now)
-                .summary(
-                        "attack campaign over: "
-                                + a.campaignAttacks
-                                + " attacks in "
-                                + a.campaignSessions.size()
-                                + " session(s) from "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(a.campaignSamples)
-                .build();
+        AnomalyFactory.Builder b =
+                actorRecord(
+                                AnomalyFactory.resolved(
+                                        SecurityAnomalies.DETECTOR,
+                                        SecurityAnomalies.ATTACK_CAMPAIGN,
+                                        a.campaignEpisodeId),
+                                a)
+                        .severity(Severity.CRITICAL)
+                        .score(a.campaignAttacks)
+                        .observedValue(a.campaignAttacks)
+                        .summary(
+                                "attack campaign over: "
+                                        + a.campaignAttacks
+                                        + " attacks in "
+                                        + a.campaignSessions.size()
+                                        + " session(s) from "
+                                        + who(a))
+                        .evidence(evidence)
+                        .sampleEventIds(a.campaignSamples);
+        return timed(b, a.campaignOpenedAt, a.lastAttackAt, now);
     }
 
     /**
@@ -107,21 +123,21 @@ final class AttackBehaviourRecords implements Serializable {
                         .number("min_rise", settings.escalationMinRise())
                         .id("category", t.category)
                         .ids("rule_ids", t.ruleIds);
-        return openedByTurn(SecurityAnomalies.ATTACK_ESCALATION, a.escalation, a, t)
-                .observedValue(t.score - s.recentScores.get(0))
-                .threshold(settings.escalationMinRise())
-                .window(t.eventTime, t.eventTime)
-                .summary(
-                        "attack escalation by "
-                                + who(a)
-                                + " in session "
-                                + t.sessionId
-                                + ": prompt scores rose over "
-                                + s.recentScores.size()
-                                + " turns to "
-                                + String.format(Locale.ROOT, "%.2f", t.score))
-                .evidence(evidence)
-                .build();
+        AnomalyFactory.Builder b =
+                openedByTurn(SecurityAnomalies.ATTACK_ESCALATION, a.escalation, a, t)
+                        .observedValue(t.score - s.recentScores.get(0))
+                        .threshold(settings.escalationMinRise())
+                        .summary(
+                                "attack escalation by "
+                                        + who(a)
+                                        + " in session "
+                                        + t.sessionId
+                                        + ": prompt scores rose over "
+                                        + s.recentScores.size()
+                                        + " turns to "
+                                        + String.format(Locale.ROOT, "%.2f", t.score))
+                        .evidence(evidence);
+        return timed(b, t.eventTime, t.eventTime, t.eventTime);
     }
 
     /**
@@ -137,19 +153,19 @@ final class AttackBehaviourRecords implements Serializable {
                         .number("score", t.score)
                         .id("category", t.category)
                         .ids("rule_ids", t.ruleIds);
-        return openedByTurn(SecurityAnomalies.RETRY_AFTER_REFUSAL, a.retry, a, t)
-                .observedValue(gapMs)
-                .threshold(settings.retryWindowMs())
-                .window(t.eventTime - gapMs, t.eventTime)
-                .summary(
-                        "attack retried by "
-                                + who(a)
-                                + " "
-                                + gapMs / 1000
-                                + " s after a refusal in session "
-                                + t.sessionId)
-                .evidence(evidence)
-                .build();
+        AnomalyFactory.Builder b =
+                openedByTurn(SecurityAnomalies.RETRY_AFTER_REFUSAL, a.retry, a, t)
+                        .observedValue(gapMs)
+                        .threshold(settings.retryWindowMs())
+                        .summary(
+                                "attack retried by "
+                                        + who(a)
+                                        + " "
+                                        + gapMs / 1000
+                                        + " s after a refusal in session "
+                                        + t.sessionId)
+                        .evidence(evidence);
+        return timed(b, s.lastRefusalAt, t.eventTime, t.eventTime);
     }
 
     /** An escalation or retry episode of type {@code type}, quiet since its last occurrence. */
@@ -160,24 +176,41 @@ final class AttackBehaviourRecords implements Serializable {
                         .number("sessions", e.sessions.size())
                         .number("peak_score", e.peakScore)
                         .number("quiet_ms", settings.quietMs());
-        return actorRecord(
-                        AnomalyFactory.resolved(SecurityAnomalies.DETECTOR, type, e.episodeId), a)
-                .severity(Severity.WARNING)
-                .score(e.peakScore)
-                .observedValue(e.occurrences)
-                .window(e.openedAt, e.lastAt)
-                .detectedAt(now)
-                .summary(
-                        type.replace('_', ' ')
-                                + " over: "
-                                + e.occurrences
-                                + " time(s) in "
-                                + e.sessions.size()
-                                + " session(s) by "
-                                + who(a))
-                .evidence(evidence)
-                .sampleEventIds(e.sampleEventIds)
-                .build();
+        AnomalyFactory.Builder b =
+                actorRecord(
+                                AnomalyFactory.resolved(
+                                        SecurityAnomalies.DETECTOR, type, e.episodeId),
+                                a)
+                        .severity(Severity.WARNING)
+                        .score(e.peakScore)
+                        .observedValue(e.occurrences)
+                        .summary(
+                                type.replace('_', ' ')
+                                        + " over: "
+                                        + e.occurrences
+                                        + " time(s) in "
+                                        + e.sessions.size()
+                                        + " session(s) by "
+                                        + who(a))
+                        .evidence(evidence)
+                        .sampleEventIds(e.sampleEventIds);
+        return timed(b, e.openedAt, e.lastAt, now);
+    }
+
+    /**
+     * Sets the window and the detection time and builds the record. Times out of order are counted
+     * and put in order (the window's bounds swapped, the detection moved to the window's end):
+     * {@link AnomalyFactory.Builder#build()} refuses a window that starts after it ends, which
+     * would fail the job, and fail it again on every replay of the same input.
+     */
+    private Anomaly timed(AnomalyFactory.Builder b, long start, long end, long detectedAt) {
+        long windowStart = Math.min(start, end);
+        long windowEnd = Math.max(start, end);
+        long at = Math.max(detectedAt, windowEnd);
+        if ((windowStart != start || at != detectedAt) && invertedWindows != null) {
+            invertedWindows.run();
+        }
+        return b.window(windowStart, windowEnd).detectedAt(at).build();
     }
 
     /** What the records of an escalation or retry opened by turn {@code t} have in common. */
@@ -187,7 +220,6 @@ final class AttackBehaviourRecords implements Serializable {
                 .severity(Severity.WARNING)
                 .score(t.score)
                 .sessionId(t.sessionId)
-                .detectedAt(t.eventTime)
                 .sampleEventIds(e.sampleEventIds);
     }
 

@@ -3,6 +3,7 @@ package io.llmsentinel.detectors.security;
 import io.llmsentinel.detectors.common.EpisodeIds;
 import io.llmsentinel.detectors.common.EpisodeTransition;
 import java.io.Serializable;
+import java.util.Collections;
 
 /**
  * Attack campaign: {@code campaignAttempts} attacks by one actor within {@code campaignWindowMs}.
@@ -10,7 +11,10 @@ import java.io.Serializable;
  * once the actor made no attack for a whole campaign window.
  *
  * <p>The actor remembers only its latest {@code campaignAttempts} attacks, in the order they were
- * applied, the oldest first; the window is measured from the first of them.
+ * applied. In order of event time that is also the order they happened in; a late attack (applied
+ * behind the watermark) is remembered last but may have happened first. So the window is measured
+ * from the earliest remembered attack to the latest, never from the first applied: the campaign is
+ * opened when the remembered attacks span no more than the window, and its record covers that span.
  */
 final class CampaignRule implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,21 +41,38 @@ final class CampaignRule implements Serializable {
             a.absorbIntoCampaign(t);
             return EpisodeTransition.NONE;
         }
-        long oldest = a.recentAttacks.get(0);
-        if (a.recentAttacks.size() == settings.campaignAttempts()
-                && t.eventTime - oldest <= settings.campaignWindowMs()) {
+        if (a.recentAttacks.size() < settings.campaignAttempts()) {
+            return EpisodeTransition.NONE;
+        }
+        long earliest = earliestRemembered(a);
+        long latest = latestRemembered(a);
+        if (latest - earliest <= settings.campaignWindowMs()) {
+            // named after the attack that ends the window: the one an in-order run opens it with
             a.campaignEpisodeId =
                     EpisodeIds.of(
                             SecurityAnomalies.DETECTOR,
                             SecurityAnomalies.ATTACK_CAMPAIGN,
                             actorKey,
-                            t.eventTime);
-            a.campaignOpenedAt = oldest;
+                            latest);
+            a.campaignOpenedAt = earliest;
             a.absorbIntoCampaign(t);
             a.campaignAttacks = a.recentAttacks.size();
             return EpisodeTransition.OPENED;
         }
         return EpisodeTransition.NONE;
+    }
+
+    /** The event time of the earliest attack the actor remembers; it has at least one. */
+    static long earliestRemembered(ActorState a) {
+        return Collections.min(a.recentAttacks);
+    }
+
+    /**
+     * The event time of the latest attack the actor remembers, where the window of a campaign it
+     * opens ends; it has at least one.
+     */
+    static long latestRemembered(ActorState a) {
+        return Collections.max(a.recentAttacks);
     }
 
     /**

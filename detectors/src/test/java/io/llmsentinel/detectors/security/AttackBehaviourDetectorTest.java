@@ -2,6 +2,8 @@ package io.llmsentinel.detectors.security;
 
 import static io.llmsentinel.detectors.security.SecurityTestRecords.MINUTE;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.T0;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.assertTimes;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.assertTimesInOrder;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.assertValid;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.turn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AttackBehaviourDetectorTest {
@@ -81,6 +84,71 @@ class AttackBehaviourDetectorTest {
                 .filteredOn(a -> a.anomalyType.equals(SecurityAnomalies.RETRY_AFTER_REFUSAL))
                 .singleElement()
                 .satisfies(a -> assertThat(a.evidence).containsEntry("ms_since_refusal", "60000"));
+    }
+
+    @Test
+    void aLateAttackThatCompletesACampaignIsWindowedFromTheEarliestAttack() throws Exception {
+        send(null, T0 + 5 * MINUTE, 0.9, false);
+        // applied late: happened before the attack already applied
+        send(null, T0, 0.8, false);
+
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.anomalyType).isEqualTo(SecurityAnomalies.ATTACK_CAMPAIGN);
+                            assertTimes(a, T0, T0 + 5 * MINUTE, T0 + 5 * MINUTE);
+                            assertThat(a.summary).contains("2 attacks within 300 s");
+                        });
+        expire(detector.nextCheck(actor, sessions));
+        assertThat(typesAndStatus(out))
+                .containsExactly("attack_campaign:open", "attack_campaign:resolved");
+        assertTimes(out.get(1), T0, T0 + 5 * MINUTE, T0 + 15 * MINUTE);
+        assertValid(out);
+        assertTimesInOrder(out);
+        assertThat(detector.holdsNothing(actor)).isTrue();
+    }
+
+    @Test
+    void aLateAttackBeforeARefusalInItsSessionIsNoRetry() throws Exception {
+        send("chat", T0 + 2 * MINUTE, 0.2, true);
+        // applied late: the attack came before the refusal, so it cannot retry it
+        send("chat", T0, 0.9, false);
+        assertThat(out).isEmpty();
+        assertThat(actor.retry).isNull();
+
+        // an attack after the refusal still is a retry
+        send("chat", T0 + 3 * MINUTE, 0.9, false);
+        assertThat(out)
+                .filteredOn(a -> a.anomalyType.equals(SecurityAnomalies.RETRY_AFTER_REFUSAL))
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertTimes(a, T0 + 2 * MINUTE, T0 + 3 * MINUTE, T0 + 3 * MINUTE);
+                        });
+        assertValid(out);
+        assertTimesInOrder(out);
+    }
+
+    @Test
+    void anEpisodeWhoseTimesCameOutOfOrderResolvesInOrderAndIsCounted() throws Exception {
+        AtomicInteger inverted = new AtomicInteger();
+        detector.countInvertedWindowsIn(inverted::incrementAndGet);
+        send("chat", T0, 0.2, true);
+        send("chat", T0 + MINUTE, 0.9, false); // a retry
+        assertThat(inverted).hasValue(0);
+        // as state from a version with a bug could hold it: opened after its last occurrence
+        actor.retry.openedAt = actor.retry.lastAt + MINUTE;
+        out.clear();
+
+        expire(detector.nextCheck(actor, sessions));
+        assertThat(out)
+                .filteredOn(a -> a.anomalyType.equals(SecurityAnomalies.RETRY_AFTER_REFUSAL))
+                .singleElement()
+                .satisfies(a -> assertTimes(a, T0 + MINUTE, T0 + 2 * MINUTE, T0 + 11 * MINUTE));
+        assertThat(inverted).hasValue(1);
+        assertValid(out);
+        assertTimesInOrder(out);
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.llmsentinel.detectors.security;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.MINUTE;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.SECOND;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.T0;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.assertTimes;
+import static io.llmsentinel.detectors.security.SecurityTestRecords.assertTimesInOrder;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.assertValid;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.opened;
 import static io.llmsentinel.detectors.security.SecurityTestRecords.resolved;
@@ -11,9 +13,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.schema.Anomaly;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.clusterframework.types.ResourceID;
+import org.apache.flink.runtime.executiongraph.ExecutionAttemptID;
+import org.apache.flink.runtime.metrics.groups.TaskManagerMetricGroup;
+import org.apache.flink.runtime.metrics.util.TestingMetricRegistry;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,18 +40,51 @@ class AttackBehaviourFunctionTest {
     // sessions idle after 30 min
     static final SecuritySettings SETTINGS = SecuritySettings.defaults();
 
+    /** The operator's metrics by their scope within the operator, e.g. "sentinel.lateEvents". */
+    final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    MockEnvironment environment;
     KeyedOneInputStreamOperatorTestHarness<String, TurnSignal, Anomaly> harness;
 
     @BeforeEach
     void open() throws Exception {
+        TestingMetricRegistry registry =
+                TestingMetricRegistry.builder()
+                        .setDelimiter('.')
+                        .setRegisterConsumer(
+                                (metric, name, group) -> {
+                                    String[] scope = group.getScopeComponents();
+                                    if (metric instanceof Counter c && scope.length > 0) {
+                                        counters.put(scope[scope.length - 1] + "." + name, c);
+                                    }
+                                })
+                        .build();
+        environment =
+                new MockEnvironmentBuilder()
+                        .setMetricGroup(
+                                TaskManagerMetricGroup.createTaskManagerMetricGroup(
+                                                registry, "localhost", ResourceID.generate())
+                                        .addJob(new JobID(), "security")
+                                        .addTask(ExecutionAttemptID.randomId(), "behaviour"))
+                        .build();
         harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new AttackBehaviourFunction(SETTINGS), t -> t.actorKey, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new AttackBehaviourFunction(SETTINGS)),
+                        t -> t.actorKey,
+                        Types.STRING,
+                        environment);
+        harness.open();
     }
 
     @AfterEach
     void close() throws Exception {
         harness.close();
+        environment.close();
+    }
+
+    long count(String metric) {
+        assertThat(counters).as("metrics of the operator").containsKey("sentinel." + metric);
+        return counters.get("sentinel." + metric).getCount();
     }
 
     void send(TurnSignal t) throws Exception {
@@ -48,6 +98,21 @@ class AttackBehaviourFunctionTest {
     void assertAllStateAndTimersGone() {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /**
+     * Lets everything resolve and returns all records: every one valid, its times in order; so many
+     * late turns and records with times out of order counted; no state or timer left.
+     */
+    List<Anomaly> runToTheEnd(long lateTurns, long invertedWindows) throws Exception {
+        harness.processWatermark(T0 + 2 * 60 * MINUTE);
+        List<Anomaly> all = output();
+        assertValid(all);
+        assertTimesInOrder(all);
+        assertThat(count("lateEvents")).isEqualTo(lateTurns);
+        assertThat(count("invertedWindows")).isEqualTo(invertedWindows);
+        assertAllStateAndTimersGone();
+        return all;
     }
 
     @Test
@@ -162,6 +227,85 @@ class AttackBehaviourFunctionTest {
                 .satisfies(a -> assertThat(a.evidence).containsEntry("occurrences", "2"));
         assertValid(all);
         assertAllStateAndTimersGone();
+    }
+
+    @Test
+    void aLateAttackThatCompletesACampaignOpensItFromTheEarliestAttack() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            send(turn("mallory", "s1", T0 + i * MINUTE, 0.9, false));
+        }
+        harness.processWatermark(T0 + 5 * MINUTE);
+        assertThat(output()).isEmpty();
+
+        // behind the watermark: applied at once, the fifth attack, and the earliest
+        send(turn("mallory", "s1", T0, 0.8, false));
+        assertThat(opened(output(), SecurityAnomalies.ATTACK_CAMPAIGN))
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertTimes(a, T0, T0 + 4 * MINUTE, T0 + 4 * MINUTE);
+                            assertThat(a.evidence).containsEntry("attacks_in_window", "5");
+                        });
+
+        assertThat(resolved(runToTheEnd(1, 0), SecurityAnomalies.ATTACK_CAMPAIGN))
+                .singleElement()
+                .satisfies(a -> assertThat(a.evidence).containsEntry("attacks", "5"));
+    }
+
+    @Test
+    void aLateAttackBeforeARefusalIsNoRetryAndLaterRetriesStillAre() throws Exception {
+        send(turn("erin", "chat", T0, 0.3, false));
+        send(turn("erin", "chat", T0 + 2 * MINUTE, 0.1, true)); // refused
+        harness.processWatermark(T0 + 3 * MINUTE);
+
+        // behind the watermark: an attack a minute before the refusal retries nothing
+        send(turn("erin", "chat", T0 + MINUTE, 0.9, false));
+        assertThat(output()).isEmpty();
+
+        send(turn("erin", "chat", T0 + 4 * MINUTE, 0.8, false)); // a retry, in order
+        harness.processWatermark(T0 + 5 * MINUTE);
+        assertThat(opened(output(), SecurityAnomalies.RETRY_AFTER_REFUSAL))
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertTimes(a, T0 + 2 * MINUTE, T0 + 4 * MINUTE, T0 + 4 * MINUTE);
+                            assertThat(a.observedValue).isEqualTo(2.0 * MINUTE);
+                        });
+
+        assertThat(resolved(runToTheEnd(1, 0), SecurityAnomalies.RETRY_AFTER_REFUSAL))
+                .singleElement()
+                .satisfies(a -> assertThat(a.evidence).containsEntry("occurrences", "1"));
+    }
+
+    @Test
+    void recordsWhoseTimesCameOutOfOrderGoOutInOrderAndAreCounted() throws Exception {
+        TurnSignal refusal = turn("erin", "chat", T0, 0.2, true);
+        send(refusal);
+        send(turn("erin", "chat", T0 + MINUTE, 0.9, false)); // a retry
+        harness.processWatermark(T0 + 2 * MINUTE);
+        assertThat(opened(output(), SecurityAnomalies.RETRY_AFTER_REFUSAL)).hasSize(1);
+
+        // as state restored from a version with a bug could hold it
+        ValueState<ActorState> actor = actorState(refusal.actorKey);
+        ActorState a = actor.value();
+        a.retry.openedAt = a.retry.lastAt + MINUTE;
+        actor.update(a);
+
+        assertThat(resolved(runToTheEnd(0, 1), SecurityAnomalies.RETRY_AFTER_REFUSAL))
+                .singleElement()
+                .satisfies(r -> assertTimes(r, T0 + MINUTE, T0 + 2 * MINUTE, T0 + 11 * MINUTE));
+    }
+
+    /** The actor state of {@code actorKey}, as the function keeps it. */
+    ValueState<ActorState> actorState(String actorKey) throws Exception {
+        AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
+        operator.setCurrentKey(actorKey);
+        return operator.getKeyedStateBackend()
+                .getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new ValueStateDescriptor<>(
+                                AttackBehaviourFunction.ACTOR_STATE, ActorState.class));
     }
 
     @Test

@@ -27,6 +27,12 @@ class CampaignRuleTest {
         return rule.observeAttack(actor, turn("mallory", session, at, score, false), KEY);
     }
 
+    /** The id of the actor's campaign opened with the attack at {@code at}. */
+    static String campaignOpenedWith(long at) {
+        return EpisodeIds.of(
+                SecurityAnomalies.DETECTOR, SecurityAnomalies.ATTACK_CAMPAIGN, KEY, at);
+    }
+
     @Test
     void theFifthAttackWithinTheWindowOpensTheCampaignFromTheFirst() {
         for (int i = 0; i < 4; i++) {
@@ -35,13 +41,7 @@ class CampaignRuleTest {
         assertThat(actor.campaignOpen()).isFalse();
 
         assertThat(attack(T0 + 4 * MINUTE)).isEqualTo(EpisodeTransition.OPENED);
-        assertThat(actor.campaignEpisodeId)
-                .isEqualTo(
-                        EpisodeIds.of(
-                                SecurityAnomalies.DETECTOR,
-                                SecurityAnomalies.ATTACK_CAMPAIGN,
-                                KEY,
-                                T0 + 4 * MINUTE));
+        assertThat(actor.campaignEpisodeId).isEqualTo(campaignOpenedWith(T0 + 4 * MINUTE));
         assertThat(actor.campaignOpenedAt).isEqualTo(T0);
         assertThat(actor.campaignAttacks).isEqualTo(5);
         assertThat(actor.lastAttackAt).isEqualTo(T0 + 4 * MINUTE);
@@ -76,6 +76,41 @@ class CampaignRuleTest {
                         T0 + 27 * MINUTE,
                         T0 + 30 * MINUTE,
                         T0 + 33 * MINUTE);
+    }
+
+    @Test
+    void aLateAttackThatCompletesTheCampaignOpensItFromTheEarliestRememberedAttack() {
+        for (int i = 1; i <= 4; i++) {
+            attack(T0 + i * MINUTE);
+        }
+        // applied last, happened first
+        assertThat(attack(T0)).isEqualTo(EpisodeTransition.OPENED);
+
+        assertThat(actor.campaignOpenedAt).isEqualTo(T0);
+        // named after the attack that ends the window, as an in-order run names it
+        assertThat(actor.campaignEpisodeId).isEqualTo(campaignOpenedWith(T0 + 4 * MINUTE));
+        assertThat(actor.lastAttackAt).isEqualTo(T0 + 4 * MINUTE);
+    }
+
+    @Test
+    void aLateAttackOpensNothingWhenTheRememberedAttacksSpanMoreThanTheWindow() {
+        attack(T0 + 5 * MINUTE);
+        attack(T0 + 6 * MINUTE);
+        attack(T0 + 7 * MINUTE);
+        attack(T0 + 11 * MINUTE);
+        // T0 .. T0 + 11 min: five attacks, but not within 10 min
+        assertThat(attack(T0)).isEqualTo(EpisodeTransition.NONE);
+        assertThat(actor.campaignOpen()).isFalse();
+    }
+
+    @Test
+    void aLateAttackInsideTheSpanCountsLikeAnyOther() {
+        attack(T0);
+        attack(T0 + MINUTE);
+        attack(T0 + 3 * MINUTE);
+        attack(T0 + 4 * MINUTE);
+        assertThat(attack(T0 + 2 * MINUTE)).isEqualTo(EpisodeTransition.OPENED);
+        assertThat(actor.campaignOpenedAt).isEqualTo(T0);
     }
 
     @Test

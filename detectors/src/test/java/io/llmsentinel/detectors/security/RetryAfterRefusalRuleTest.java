@@ -45,6 +45,21 @@ class RetryAfterRefusalRuleTest {
     }
 
     @Test
+    void anAttackBeforeTheRefusalIsNoRetry() {
+        // applied late, after a refusal that came later: a retry needs the refusal first
+        assertThat(send(refusedAtT0, T0 - 1, 0.9, false)).isEqualTo(EpisodeTransition.NONE);
+        assertThat(send(refusedAtT0, T0 - 2 * MINUTE, 0.9, false))
+                .isEqualTo(EpisodeTransition.NONE);
+        assertThat(actor.retry).isNull();
+    }
+
+    @Test
+    void anAttackAtTheMomentOfTheRefusalIsARetry() {
+        // another turn at the same millisecond: a gap of 0 is not negative
+        assertThat(send(refusedAtT0, T0, 0.9, false)).isEqualTo(EpisodeTransition.OPENED);
+    }
+
+    @Test
     void onlyAttacksRetry() {
         assertThat(send(refusedAtT0, T0 + MINUTE, 0.45, false)).isEqualTo(EpisodeTransition.NONE);
         assertThat(actor.retry).isNull();

@@ -66,6 +66,24 @@ final class SecurityTestRecords {
                 .toList();
     }
 
+    /** The record's window and detection time are exactly these. */
+    static void assertTimes(Anomaly a, long windowStart, long windowEnd, long detectedAt) {
+        assertThat(List.of(a.windowStart, a.windowEnd, a.detectedAt))
+                .as("window start, window end, detected at of " + a.anomalyId)
+                .containsExactly(windowStart, windowEnd, detectedAt);
+    }
+
+    /**
+     * Every record's times are in order: its window starts no later than it ends, and it was
+     * detected no earlier than the window ends.
+     */
+    static void assertTimesInOrder(List<Anomaly> anomalies) {
+        for (Anomaly a : anomalies) {
+            assertThat(a.windowStart).as(a.anomalyId).isLessThanOrEqualTo(a.windowEnd);
+            assertThat(a.windowEnd).as(a.anomalyId).isLessThanOrEqualTo(a.detectedAt);
+        }
+    }
+
     static void assertValid(List<Anomaly> anomalies) {
         for (Anomaly a : anomalies) {
             String json = Codecs.toJsonString(a);
