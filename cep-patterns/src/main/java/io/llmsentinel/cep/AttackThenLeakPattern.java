@@ -51,22 +51,7 @@ public final class AttackThenLeakPattern extends TwoStepPattern {
     static final String FOUND_IN_PROMPT = "prompt";
 
     public AttackThenLeakPattern(Duration within) {
-        super(within);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PatternSubject subject() {
-        return PatternSubject.USER_OR_SESSION;
-    }
-
-    @Override
-    public String uidPrefix() {
-        return UID_PREFIX;
+        super(NAME, PatternSubject.USER_OR_SESSION, UID_PREFIX, within);
     }
 
     @Override

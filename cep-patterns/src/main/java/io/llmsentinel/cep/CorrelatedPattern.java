@@ -25,31 +25,11 @@ public final class CorrelatedPattern extends TwoStepPattern {
     public static final String UID_PREFIX = "correlation-correlated";
 
     public CorrelatedPattern(Duration within) {
-        super(within);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PatternSubject subject() {
-        return PatternSubject.SERVICE_MODEL;
-    }
-
-    @Override
-    public String uidPrefix() {
-        return UID_PREFIX;
+        super(NAME, PatternSubject.SERVICE_MODEL, UID_PREFIX, within);
     }
 
     @Override
     public boolean isMemberType(Anomaly a) {
-        return true;
-    }
-
-    @Override
-    boolean canStart(Anomaly a) {
         return true;
     }
 

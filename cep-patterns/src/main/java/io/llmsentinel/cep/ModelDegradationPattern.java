@@ -37,46 +37,22 @@ public final class ModelDegradationPattern extends TwoStepPattern {
     static final Set<String> FAILURES_OR_SLOW_START =
             Set.of(LatencyAnomalyType.ERROR_RATE.wireName(), LatencyAnomalyType.TTFT.wireName());
 
+    private static final EitherOrder KINDS =
+            new EitherOrder(LATENCY_SHIFTS, FAILURES_OR_SLOW_START);
+
     public ModelDegradationPattern(Duration within) {
-        super(within);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PatternSubject subject() {
-        return PatternSubject.PROVIDER_MODEL;
-    }
-
-    @Override
-    public String uidPrefix() {
-        return UID_PREFIX;
+        super(NAME, PatternSubject.PROVIDER_MODEL, UID_PREFIX, within);
     }
 
     @Override
     public boolean isMemberType(Anomaly a) {
-        return isLatencyDetector(a)
-                && (LATENCY_SHIFTS.contains(a.anomalyType)
-                        || FAILURES_OR_SLOW_START.contains(a.anomalyType));
-    }
-
-    @Override
-    boolean canStart(Anomaly a) {
-        return isMemberType(a);
+        return LatencyAnomalyType.DETECTOR.equals(a.detector) && KINDS.contains(a);
     }
 
     /** The other kind than the first: a shift with a failure or slow start, or the reverse. */
     @Override
     boolean canFollow(Anomaly first, Anomaly next) {
-        if (!isMemberType(next)) {
-            return false;
-        }
-        return LATENCY_SHIFTS.contains(first.anomalyType)
-                ? FAILURES_OR_SLOW_START.contains(next.anomalyType)
-                : LATENCY_SHIFTS.contains(next.anomalyType);
+        return isMemberType(next) && KINDS.completes(first, next);
     }
 
     @Override
@@ -98,9 +74,5 @@ public final class ModelDegradationPattern extends TwoStepPattern {
                         + " followed "
                         + RootCauses.spanSeconds(members)
                         + " s later");
-    }
-
-    private static boolean isLatencyDetector(Anomaly a) {
-        return LatencyAnomalyType.DETECTOR.equals(a.detector);
     }
 }

@@ -29,33 +29,13 @@ public final class ProviderOutagePattern extends TwoStepPattern {
     public static final String UID_PREFIX = "correlation-provider-outage";
 
     public ProviderOutagePattern(Duration within) {
-        super(within);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PatternSubject subject() {
-        return PatternSubject.PROVIDER;
-    }
-
-    @Override
-    public String uidPrefix() {
-        return UID_PREFIX;
+        super(NAME, PatternSubject.PROVIDER, UID_PREFIX, within);
     }
 
     /** Every latency-detector type: a provider outage shows as latency, errors or lost traffic. */
     @Override
     public boolean isMemberType(Anomaly a) {
         return LatencyAnomalyType.DETECTOR.equals(a.detector) && a.model != null;
-    }
-
-    @Override
-    boolean canStart(Anomaly a) {
-        return isMemberType(a);
     }
 
     @Override

@@ -33,45 +33,21 @@ public final class RunawayAgentPattern extends TwoStepPattern {
     static final Set<String> SPENDING =
             Set.of(CostAnomalies.SPEND_SPIKE, CostAnomalies.BUDGET_THRESHOLD);
 
+    private static final EitherOrder KINDS = new EitherOrder(AGENT_BEHAVIOUR, SPENDING);
+
     public RunawayAgentPattern(Duration within) {
-        super(within);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PatternSubject subject() {
-        return PatternSubject.TENANT;
-    }
-
-    @Override
-    public String uidPrefix() {
-        return UID_PREFIX;
+        super(NAME, PatternSubject.TENANT, UID_PREFIX, within);
     }
 
     @Override
     public boolean isMemberType(Anomaly a) {
-        return CostAnomalies.DETECTOR.equals(a.detector)
-                && (AGENT_BEHAVIOUR.contains(a.anomalyType) || SPENDING.contains(a.anomalyType));
-    }
-
-    @Override
-    boolean canStart(Anomaly a) {
-        return isMemberType(a);
+        return CostAnomalies.DETECTOR.equals(a.detector) && KINDS.contains(a);
     }
 
     /** Behaviour with spending, or the reverse. */
     @Override
     boolean canFollow(Anomaly first, Anomaly next) {
-        if (!isMemberType(next)) {
-            return false;
-        }
-        return AGENT_BEHAVIOUR.contains(first.anomalyType)
-                ? SPENDING.contains(next.anomalyType)
-                : AGENT_BEHAVIOUR.contains(next.anomalyType);
+        return isMemberType(next) && KINDS.completes(first, next);
     }
 
     @Override

@@ -43,22 +43,7 @@ public final class SilentModelChangePattern extends TwoStepPattern {
                     NumericFeature.COST_USD.wireName());
 
     public SilentModelChangePattern(Duration within) {
-        super(within);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PatternSubject subject() {
-        return PatternSubject.SERVICE_MODEL;
-    }
-
-    @Override
-    public String uidPrefix() {
-        return UID_PREFIX;
+        super(NAME, PatternSubject.SERVICE_MODEL, UID_PREFIX, within);
     }
 
     @Override

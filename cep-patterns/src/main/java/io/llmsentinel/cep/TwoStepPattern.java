@@ -25,17 +25,43 @@ abstract class TwoStepPattern implements IncidentPattern {
     static final String FIRST = "first";
     static final String SECOND = "second";
 
+    private final String name;
+    private final PatternSubject subject;
+    private final String uidPrefix;
     private final Duration within;
 
-    TwoStepPattern(Duration within) {
-        this.within = PatternWindows.requirePositive(within, name());
+    TwoStepPattern(String name, PatternSubject subject, String uidPrefix, Duration within) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.uidPrefix = Objects.requireNonNull(uidPrefix, "uidPrefix");
+        this.within = PatternWindows.requirePositive(within, name);
     }
 
-    /** Whether {@code a} (an open detector anomaly of the subject) may start a match. */
-    abstract boolean canStart(Anomaly a);
+    /**
+     * Whether {@code a} (an open detector anomaly of the subject) may start a match: any member
+     * unless the pattern is "cause, then effect".
+     */
+    boolean canStart(Anomaly a) {
+        return isMemberType(a);
+    }
 
     /** Whether {@code next} completes the match {@code first} started. */
     abstract boolean canFollow(Anomaly first, Anomaly next);
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final PatternSubject subject() {
+        return subject;
+    }
+
+    @Override
+    public final String uidPrefix() {
+        return uidPrefix;
+    }
 
     @Override
     public final Duration within() {

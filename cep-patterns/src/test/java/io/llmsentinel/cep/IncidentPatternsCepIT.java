@@ -69,13 +69,8 @@ class IncidentPatternsCepIT {
 
         assertThat(matches)
                 .extracting(m -> m.pattern)
-                .containsExactlyInAnyOrder(
-                        "model_degradation",
-                        "provider_outage",
-                        "runaway_agent",
-                        "attack_then_leak",
-                        "silent_model_change",
-                        "correlated");
+                .containsExactlyInAnyOrderElementsOf(
+                        ALL.stream().map(IncidentPattern::name).toList());
         assertThat(matches).allSatisfy(m -> assertThat(m.members).hasSize(2));
         assertThat(MiniClusterRuns.run(ALL, oneOfEach()).matches())
                 .containsExactlyInAnyOrderElementsOf(matches);
