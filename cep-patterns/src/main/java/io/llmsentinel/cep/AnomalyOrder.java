@@ -6,7 +6,7 @@ import org.apache.flink.cep.EventComparator;
 
 /**
  * Orders anomalies that carry the same event timestamp, which CEP otherwise sees in arrival order.
- * A fixed order makes matches, and so incident ids, the same on every replay.
+ * A fixed order makes matches, and so match ids, the same on every replay.
  */
 final class AnomalyOrder implements EventComparator<Anomaly> {
     private static final long serialVersionUID = 1L;
