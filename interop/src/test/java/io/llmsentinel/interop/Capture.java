@@ -9,8 +9,6 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
-import io.opentelemetry.proto.logs.v1.ResourceLogs;
-import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -205,18 +203,15 @@ final class Capture {
     }
 
     private static List<CapturedLog> logs(List<byte[]> records) {
-        List<CapturedLog> out = new ArrayList<>();
-        for (byte[] record : records) {
-            ExportLogsServiceRequest request = parse(record, ExportLogsServiceRequest::parseFrom);
-            for (ResourceLogs rl : request.getResourceLogsList()) {
-                for (ScopeLogs sl : rl.getScopeLogsList()) {
-                    for (LogRecord r : sl.getLogRecordsList()) {
-                        out.add(new CapturedLog(r, sl.getScope().getName()));
-                    }
-                }
-            }
-        }
-        return List.copyOf(out);
+        return records.stream()
+                .map(r -> parse(r, ExportLogsServiceRequest::parseFrom))
+                .flatMap(request -> request.getResourceLogsList().stream())
+                .flatMap(rl -> rl.getScopeLogsList().stream())
+                .flatMap(
+                        sl ->
+                                sl.getLogRecordsList().stream()
+                                        .map(r -> new CapturedLog(r, sl.getScope().getName())))
+                .toList();
     }
 
     private interface Parser<T> {

@@ -4,21 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What one field of one event should hold: nothing, exactly a value, or (for measured times) a
- * number in a range. Numbers compare by value (a JSON 64 and a Java long 64 are the same).
+ * number in a range. Numbers compare by value (a JSON 64 and a Java long 64 are the same). Made by
+ * the factory methods only.
+ *
+ * @param value the exact value expected; null when absent or a range
+ * @param min the range's lower end (NaN unless a range)
+ * @param max the range's upper end (NaN unless a range)
  */
-final class Expected {
+record Expected(JsonNode value, double min, double max) {
     private static final double TOLERANCE = 1e-6;
     private static final Expected ABSENT = new Expected(null, Double.NaN, Double.NaN);
-
-    private final JsonNode value;
-    private final double min;
-    private final double max;
-
-    private Expected(JsonNode value, double min, double max) {
-        this.value = value;
-        this.min = min;
-        this.max = max;
-    }
 
     static Expected absent() {
         return ABSENT;
@@ -39,13 +34,8 @@ final class Expected {
         return new Expected(null, min, max);
     }
 
-    /** The exact value expected; null when absent or a range. */
-    JsonNode value() {
-        return value;
-    }
-
     boolean isAbsent() {
-        return this == ABSENT;
+        return value == null && Double.isNaN(min);
     }
 
     boolean matches(JsonNode actual) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -150,19 +151,7 @@ class InstrumentationInteropTest {
      */
     @TestFactory
     Stream<DynamicContainer> everyFieldOfEveryEventIsRight() {
-        return runs.values().stream()
-                .map(
-                        run ->
-                                dynamicContainer(
-                                        run.instrumentation.id,
-                                        run.exportedCalls().stream()
-                                                .map(
-                                                        c ->
-                                                                dynamicTest(
-                                                                        c.call().name(),
-                                                                        () ->
-                                                                                assertFields(
-                                                                                        run, c)))));
+        return perExportedCall(InstrumentationInteropTest::assertFields);
     }
 
     private static void assertFields(InstrumentationRun run, CallResult c) {
@@ -204,32 +193,30 @@ class InstrumentationInteropTest {
     }
 
     private static void assertStillAGap(InstrumentationRun run, Gap gap) {
+        FieldScope scope = gap.scope();
         List<CallResult> covered =
                 run.exportedCalls().stream()
-                        .filter(c -> gap.covers(c.call().name()))
-                        .filter(c -> c.field(gap.field()).emitted())
+                        .filter(c -> scope.covers(c.call().name()))
+                        .filter(c -> c.field(scope.field()).emitted())
                         .toList();
         assertThat(covered)
-                .as(
-                        "KnownGaps entry covers no exported call with an expected %s: %s",
-                        gap.field(), gap)
+                .as("KnownGaps entry covers no exported call with an expected value: %s", gap)
                 .isNotEmpty();
-        if (!gap.calls().isEmpty()) {
+        if (!scope.calls().isEmpty()) {
             assertThat(covered.stream().map(c -> c.call().name()).collect(Collectors.toSet()))
-                    .as(
-                            "KnownGaps entry names calls the library emits no %s for: %s",
-                            gap.field(), gap)
-                    .isEqualTo(gap.calls());
+                    .as("KnownGaps entry names calls the library emits no value for: %s", gap)
+                    .isEqualTo(scope.calls());
         }
         List<String> closed =
                 covered.stream()
-                        .filter(c -> c.field(gap.field()).matches())
-                        .map(c -> c.call().name() + " (" + c.field(gap.field()).describe() + ")")
+                        .map(c -> c.field(scope.field()))
+                        .filter(FieldResult::matches)
+                        .map(FieldResult::describe)
                         .toList();
         assertThat(closed)
                 .as(
-                        "this known gap is closed for these calls: delete its KnownGaps line, or"
-                                + " drop them from its only(...): %s",
+                        "this known gap is closed: delete its KnownGaps line, or drop the calls"
+                                + " that are right from its only(...): %s",
                         gap)
                 .isEmpty();
     }
@@ -241,19 +228,7 @@ class InstrumentationInteropTest {
      */
     @TestFactory
     Stream<DynamicContainer> theLlmSpanCoversTheWholeCall() {
-        return runs.values().stream()
-                .map(
-                        run ->
-                                dynamicContainer(
-                                        run.instrumentation.id,
-                                        run.exportedCalls().stream()
-                                                .map(
-                                                        c ->
-                                                                dynamicTest(
-                                                                        c.call().name(),
-                                                                        () ->
-                                                                                assertCovers(
-                                                                                        run, c)))));
+        return perExportedCall(InstrumentationInteropTest::assertCovers);
     }
 
     private static void assertCovers(InstrumentationRun run, CallResult c) {
@@ -390,6 +365,24 @@ class InstrumentationInteropTest {
         return r.emitted()
                 ? InteropJson.MAPPER.convertValue(r.expected().value(), String.class)
                 : null;
+    }
+
+    /** One container per instrumentation, one test per call the library exported. */
+    private Stream<DynamicContainer> perExportedCall(
+            BiConsumer<InstrumentationRun, CallResult> check) {
+        return runs.values().stream()
+                .map(
+                        run ->
+                                dynamicContainer(
+                                        run.instrumentation.id,
+                                        run.exportedCalls().stream()
+                                                .map(
+                                                        c ->
+                                                                dynamicTest(
+                                                                        c.call().name(),
+                                                                        () ->
+                                                                                check.accept(
+                                                                                        run, c)))));
     }
 
     private Stream<DynamicTest> perInstrumentation(Consumer<InstrumentationRun> check) {

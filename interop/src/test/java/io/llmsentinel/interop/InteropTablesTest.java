@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,12 @@ class InteropTablesTest {
         for (Gap gap : KnownGaps.GAPS) {
             assertThat(gap.item()).as(gap.toString()).isBetween(1, 7);
             assertThat(gap.what()).as(gap.toString()).isNotBlank();
-            assertThat(gap.calls()).as(gap.toString()).allMatch(scenario::hasCall);
+            assertThat(gap.scope().calls()).as(gap.toString()).allMatch(scenario::hasCall);
         }
-        assertNoOverlap(KnownGaps.GAPS, Gap::instrumentation, Gap::field, Gap::covers);
+        assertThat(KnownGaps.GAPS)
+                .as("one instrumentation per gap")
+                .allMatch(g -> g.scope().instrumentations().size() == 1);
+        assertNoOverlap(KnownGaps.GAPS, Gap::scope);
     }
 
     @Test
@@ -65,34 +67,22 @@ class InteropTablesTest {
                 .doesNotHaveDuplicates();
         for (Deviation d : LibraryBehaviour.DEVIATIONS) {
             assertThat(d.why()).as(d.toString()).isNotBlank();
-            assertThat(d.calls()).as(d.toString()).allMatch(scenario::hasCall);
-            assertThat(d.field())
+            assertThat(d.scope().calls()).as(d.toString()).allMatch(scenario::hasCall);
+            assertThat(d.scope().field())
                     .as("the one-event check is not a field")
                     .isNotEqualTo(Field.EVENT);
         }
-        assertNoOverlap(
-                LibraryBehaviour.DEVIATIONS,
-                Deviation::instrumentation,
-                Deviation::field,
-                Deviation::covers);
+        assertNoOverlap(LibraryBehaviour.DEVIATIONS, Deviation::scope);
     }
 
     /** Two entries for one instrumentation and field must not both cover a call. */
-    private <T> void assertNoOverlap(
-            List<T> entries,
-            Function<T, Instrumentation> instrumentation,
-            Function<T, Field> field,
-            BiPredicate<T, String> covers) {
+    private <T> void assertNoOverlap(List<T> entries, Function<T, FieldScope> scope) {
         for (Call call : scenario.calls()) {
             for (Instrumentation i : Instrumentation.values()) {
                 for (Field f : Field.values()) {
                     List<T> covering =
                             entries.stream()
-                                    .filter(
-                                            e ->
-                                                    instrumentation.apply(e) == i
-                                                            && field.apply(e) == f)
-                                    .filter(e -> covers.test(e, call.name()))
+                                    .filter(e -> scope.apply(e).covers(i, f, call.name()))
                                     .toList();
                     assertThat(covering).as("%s %s %s", i, f, call.name()).hasSizeLessThan(2);
                 }

@@ -30,7 +30,6 @@ import static io.llmsentinel.interop.Instrumentation.TRACELOOP_27;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * THE table of what LLM-Sentinel does not map yet: per instrumentation and field (and, where only
@@ -47,34 +46,25 @@ final class KnownGaps {
     private KnownGaps() {}
 
     /**
-     * @param calls the calls the gap is in; empty: every call for which the library emits the field
+     * One gap; about exactly one instrumentation, so that closing it never touches another.
+     *
+     * @param scope the instrumentation, the field, and the calls the gap is in (none named: every
+     *     call for which the library emits the field)
      * @param item the item of issue 10's Build list that closes the gap
+     * @param what where the value is, or what is wrong with it
      */
-    record Gap(
-            Instrumentation instrumentation,
-            Field field,
-            Set<String> calls,
-            int item,
-            String what) {
+    record Gap(FieldScope scope, int item, String what) {
         Gap only(String... names) {
-            return new Gap(instrumentation, field, Set.of(names), item, what);
+            return new Gap(scope.only(names), item, what);
         }
 
-        boolean covers(String call) {
-            return calls.isEmpty() || calls.contains(call);
+        Instrumentation instrumentation() {
+            return scope.instrumentations().iterator().next();
         }
 
         @Override
         public String toString() {
-            return instrumentation
-                    + " "
-                    + field
-                    + (calls.isEmpty() ? "" : " " + calls.stream().sorted().toList())
-                    + ": "
-                    + what
-                    + " (issue 10 item "
-                    + item
-                    + ")";
+            return scope + ": " + what + " (issue 10 item " + item + ")";
         }
     }
 
@@ -129,12 +119,10 @@ final class KnownGaps {
     }
 
     static Optional<Gap> find(Instrumentation i, Field field, String call) {
-        return GAPS.stream()
-                .filter(g -> g.instrumentation() == i && g.field() == field && g.covers(call))
-                .findFirst();
+        return GAPS.stream().filter(g -> g.scope().covers(i, field, call)).findFirst();
     }
 
     private static Gap gap(Instrumentation i, Field field, int item, String what) {
-        return new Gap(i, field, Set.of(), item, what);
+        return new Gap(FieldScope.of(field, i), item, what);
     }
 }

@@ -43,27 +43,20 @@ final class LibraryBehaviour {
     record NotExported(Instrumentation instrumentation, String call, String why) {}
 
     /**
-     * A field the library does not emit ({@code reported} null) or reports with another value than
-     * the canonical one, for some calls (empty: every call).
+     * A field the libraries do not emit ({@code reported} null) or report with another value than
+     * the canonical one, for the scope's calls.
      */
-    record Deviation(
-            Instrumentation instrumentation,
-            Field field,
-            Set<String> calls,
-            JsonNode reported,
-            String why) {
+    record Deviation(FieldScope scope, JsonNode reported, String why) {
         Deviation only(String... names) {
-            return new Deviation(instrumentation, field, Set.of(names), reported, why);
-        }
-
-        boolean covers(String call) {
-            return calls.isEmpty() || calls.contains(call);
+            return new Deviation(scope.only(names), reported, why);
         }
 
         boolean notEmitted() {
             return reported == null;
         }
     }
+
+    private static final Instrumentation[] ALL = Instrumentation.values();
 
     private static final String FAILED_CALL_NOT_ENDED =
             "a failed call's span is never ended (the promise's rejection is not handled), so it"
@@ -104,72 +97,88 @@ final class LibraryBehaviour {
 
     static final List<Deviation> DEVIATIONS =
             List.of(
+                    // what several libraries leave out
+                    notEmitted(TIME_TO_FIRST_CHUNK_MS, "no time to first chunk", ALL),
+                    notEmitted(
+                            SERVER_ADDRESS,
+                            "no server.address",
+                            TRACELOOP_27,
+                            TRACELOOP_22,
+                            OPENINFERENCE),
+                    notEmitted(
+                            SERVER_PORT,
+                            "no server.port",
+                            TRACELOOP_27,
+                            TRACELOOP_22,
+                            OPENINFERENCE),
+                    notEmitted(
+                            USAGE_CACHE_READ_INPUT_TOKENS,
+                            "cached tokens not read",
+                            OTEL,
+                            TRACELOOP_27,
+                            TRACELOOP_22),
+                    notEmitted(
+                            USAGE_REASONING_OUTPUT_TOKENS,
+                            "reasoning tokens not read",
+                            OTEL,
+                            TRACELOOP_27,
+                            TRACELOOP_22),
+                    notEmitted(
+                                    USAGE_INPUT_TOKENS,
+                                    "no usage on streams, though the request asks for it",
+                                    TRACELOOP_27,
+                                    TRACELOOP_22,
+                                    OPENINFERENCE)
+                            .only("chat_stream"),
+                    notEmitted(
+                                    USAGE_OUTPUT_TOKENS,
+                                    "no usage on streams",
+                                    TRACELOOP_27,
+                                    TRACELOOP_22,
+                                    OPENINFERENCE)
+                            .only("chat_stream"),
+
                     // @opentelemetry/instrumentation-openai 0.21
-                    notEmitted(OTEL, USAGE_CACHE_READ_INPUT_TOKENS, "cached tokens not read"),
-                    notEmitted(OTEL, USAGE_REASONING_OUTPUT_TOKENS, "reasoning tokens not read"),
-                    notEmitted(OTEL, TIME_TO_FIRST_CHUNK_MS, "no time to first chunk"),
-                    notEmitted(OTEL, PROMPT_TEXT, "the embeddings input is not logged")
+                    notEmitted(PROMPT_TEXT, "the embeddings input is not logged", OTEL)
                             .only("embeddings"),
-                    reports(OTEL, ERROR_TYPE, "RateLimitError", "the SDK's error class name")
+                    reports(ERROR_TYPE, "RateLimitError", "the SDK's error class name", OTEL)
                             .only("rate_limited"),
-                    reports(OTEL, ERROR_TYPE, "InternalServerError", "the SDK's error class")
+                    reports(ERROR_TYPE, "InternalServerError", "the SDK's error class name", OTEL)
                             .only("server_error"),
 
-                    // @traceloop/instrumentation-openai 0.27
-                    notEmitted(TRACELOOP_27, SERVER_ADDRESS, "no server.address"),
-                    notEmitted(TRACELOOP_27, SERVER_PORT, "no server.port"),
-                    notEmitted(TRACELOOP_27, USAGE_CACHE_READ_INPUT_TOKENS, "no cached tokens"),
-                    notEmitted(TRACELOOP_27, USAGE_REASONING_OUTPUT_TOKENS, "no reasoning tokens"),
-                    notEmitted(TRACELOOP_27, TIME_TO_FIRST_CHUNK_MS, "no time to first chunk"),
-                    notEmitted(
-                                    TRACELOOP_27,
-                                    USAGE_INPUT_TOKENS,
-                                    "no usage on streams, although the request asks for it")
-                            .only("chat_stream"),
-                    notEmitted(TRACELOOP_27, USAGE_OUTPUT_TOKENS, "no usage on streams")
-                            .only("chat_stream"),
-
                     // @traceloop/instrumentation-openai 0.22
-                    notEmitted(TRACELOOP_22, RESPONSE_ID, "no gen_ai.response.id"),
-                    notEmitted(TRACELOOP_22, SERVER_ADDRESS, "no server.address"),
-                    notEmitted(TRACELOOP_22, SERVER_PORT, "no server.port"),
-                    notEmitted(TRACELOOP_22, USAGE_CACHE_READ_INPUT_TOKENS, "no cached tokens"),
-                    notEmitted(TRACELOOP_22, USAGE_REASONING_OUTPUT_TOKENS, "no reasoning tokens"),
-                    notEmitted(TRACELOOP_22, TIME_TO_FIRST_CHUNK_MS, "no time to first chunk"),
-                    notEmitted(TRACELOOP_22, USAGE_INPUT_TOKENS, "no usage on streams")
-                            .only("chat_stream"),
-                    notEmitted(TRACELOOP_22, USAGE_OUTPUT_TOKENS, "no usage on streams")
-                            .only("chat_stream"),
+                    notEmitted(RESPONSE_ID, "no gen_ai.response.id", TRACELOOP_22),
 
                     // @arizeai/openinference-instrumentation-openai 4.2
                     notEmitted(
-                            OPENINFERENCE,
                             RESPONSE_ID,
-                            "the response id is only inside the output.value JSON"),
-                    notEmitted(OPENINFERENCE, SERVER_ADDRESS, "no server address"),
-                    notEmitted(OPENINFERENCE, SERVER_PORT, "no server port"),
-                    notEmitted(OPENINFERENCE, TIME_TO_FIRST_CHUNK_MS, "no time to first chunk"),
-                    notEmitted(OPENINFERENCE, USAGE_INPUT_TOKENS, "no token counts")
-                            .only("chat_stream", "embeddings"),
-                    notEmitted(OPENINFERENCE, USAGE_OUTPUT_TOKENS, "no token counts on streams")
+                            "the response id is only inside the output.value JSON",
+                            OPENINFERENCE),
+                    notEmitted(USAGE_INPUT_TOKENS, "no token counts for embeddings", OPENINFERENCE)
+                            .only("embeddings"),
+                    notEmitted(
+                                    USAGE_CACHE_READ_INPUT_TOKENS,
+                                    "no token details on streams",
+                                    OPENINFERENCE)
                             .only("chat_stream"),
-                    notEmitted(OPENINFERENCE, USAGE_CACHE_READ_INPUT_TOKENS, "none on streams")
+                    notEmitted(
+                                    USAGE_REASONING_OUTPUT_TOKENS,
+                                    "no token details on streams",
+                                    OPENINFERENCE)
                             .only("chat_stream"),
-                    notEmitted(OPENINFERENCE, USAGE_REASONING_OUTPUT_TOKENS, "none on streams")
-                            .only("chat_stream"),
-                    notEmitted(OPENINFERENCE, FINISH_REASONS, "no llm.finish_reason for these APIs")
+                    notEmitted(FINISH_REASONS, "no llm.finish_reason for these APIs", OPENINFERENCE)
                             .only("responses", "completions"),
                     reports(
-                                    OPENINFERENCE,
                                     RESPONSE_MODEL,
                                     "gpt-4.1-nano",
-                                    "on streams llm.model_name stays the requested model")
+                                    "on streams llm.model_name stays the requested model",
+                                    OPENINFERENCE)
                             .only("chat_stream"),
                     reports(
-                                    OPENINFERENCE,
                                     OPERATION_NAME,
                                     "chat",
-                                    "one span kind, LLM, for chat and text completions")
+                                    "one span kind, LLM, for chat and text completions",
+                                    OPENINFERENCE)
                             .only("completions"));
 
     static Set<String> notExported(Instrumentation i) {
@@ -180,20 +189,18 @@ final class LibraryBehaviour {
     }
 
     static Optional<Deviation> deviation(Instrumentation i, Field field, String call) {
-        return DEVIATIONS.stream()
-                .filter(d -> d.instrumentation() == i && d.field() == field && d.covers(call))
-                .findFirst();
+        return DEVIATIONS.stream().filter(d -> d.scope().covers(i, field, call)).findFirst();
     }
 
     private static List<NotExported> notExported(Instrumentation i, String why, String... calls) {
         return Stream.of(calls).map(c -> new NotExported(i, c, why)).toList();
     }
 
-    private static Deviation notEmitted(Instrumentation i, Field field, String why) {
-        return new Deviation(i, field, Set.of(), null, why);
+    private static Deviation notEmitted(Field field, String why, Instrumentation... is) {
+        return new Deviation(FieldScope.of(field, is), null, why);
     }
 
-    private static Deviation reports(Instrumentation i, Field field, Object value, String why) {
-        return new Deviation(i, field, Set.of(), InteropJson.MAPPER.valueToTree(value), why);
+    private static Deviation reports(Field field, Object value, String why, Instrumentation... is) {
+        return new Deviation(FieldScope.of(field, is), InteropJson.MAPPER.valueToTree(value), why);
     }
 }
