@@ -34,9 +34,11 @@ enum OtlpAttribute {
     INPUT_MESSAGES("gen_ai.input.messages"),
     OUTPUT_MESSAGES("gen_ai.output.messages"),
     RETRIEVAL_DOCUMENTS("gen_ai.retrieval.documents"),
+    SYSTEM_INSTRUCTIONS("gen_ai.system_instructions"),
 
     // general semantic conventions
     ERROR_TYPE("error.type"),
+    HTTP_RESPONSE_STATUS_CODE("http.response.status_code"),
     SERVER_ADDRESS("server.address"),
     SERVER_PORT("server.port"),
     SESSION_ID("session.id"),

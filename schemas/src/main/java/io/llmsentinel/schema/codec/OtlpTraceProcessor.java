@@ -22,8 +22,12 @@ final class OtlpTraceProcessor {
      * @param malformed the reason used if mapping a span fails unexpectedly; decode() must never
      *     throw, so such a failure costs one span, not the job
      */
-    OtlpTraceProcessor(ValidationLimits limits, SourceFormat format, DlqReason malformed) {
-        this.mapper = new OtlpSpanMapper(limits);
+    OtlpTraceProcessor(
+            ValidationLimits limits,
+            ContentOptions content,
+            SourceFormat format,
+            DlqReason malformed) {
+        this.mapper = new OtlpSpanMapper(limits, content);
         this.validator = new EventValidator(limits);
         this.sourceFormat = format.wireName();
         this.malformed = malformed;

@@ -160,6 +160,23 @@ final class OtlpFixtures {
                 .build();
     }
 
+    /** What SDKs' recordException adds to a span. */
+    static Span.Event exceptionEvent(String type, String message) {
+        return Span.Event.newBuilder()
+                .setName("exception")
+                .setTimeUnixNano(END_NANOS)
+                .addAttributes(attr("exception.type", type))
+                .addAttributes(attr("exception.message", message))
+                .build();
+    }
+
+    static Status errorStatus(String message) {
+        return Status.newBuilder()
+                .setCode(Status.StatusCode.STATUS_CODE_ERROR)
+                .setMessage(message)
+                .build();
+    }
+
     static Status errorStatus() {
         return Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).build();
     }
