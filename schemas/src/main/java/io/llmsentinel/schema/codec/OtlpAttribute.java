@@ -53,7 +53,21 @@ enum OtlpAttribute {
     LLM_COST_USD("llm.cost_usd"),
     USAGE_COST("gen_ai.usage.cost"),
     PROMPT_NAME("gen_ai.prompt.name"),
-    PROMPT_VERSION("gen_ai.prompt.version");
+    PROMPT_VERSION("gen_ai.prompt.version"),
+
+    // OpenLLMetry (Traceloop) names that are not, or no longer, GenAI semantic conventions
+    LLM_REQUEST_TYPE("llm.request.type"),
+    LLM_USAGE_TOTAL_TOKENS("llm.usage.total_tokens"),
+    USAGE_TOTAL_TOKENS("gen_ai.usage.total_tokens"),
+    /** OpenLLMetry's name before the OTel one with a dot (cache_read.input_tokens). */
+    USAGE_CACHE_READ_INPUT_TOKENS_UNDERSCORE("gen_ai.usage.cache_read_input_tokens"),
+    USAGE_CACHE_CREATION_INPUT_TOKENS_UNDERSCORE("gen_ai.usage.cache_creation_input_tokens"),
+    USAGE_REASONING_TOKENS("gen_ai.usage.reasoning_tokens"),
+    LLM_RESPONSE_FINISH_REASON("llm.response.finish_reason"),
+    LLM_RESPONSE_STOP_REASON("llm.response.stop_reason"),
+    OPENAI_API_BASE("gen_ai.openai.api_base"),
+    TRACELOOP_USER_ID("traceloop.association.properties.user_id"),
+    TRACELOOP_SESSION_ID("traceloop.association.properties.session_id");
 
     static final int COUNT = values().length;
 

@@ -2,11 +2,8 @@ package io.llmsentinel.schema.codec;
 
 import static io.llmsentinel.schema.codec.OtlpAttribute.DEPLOYMENT_ENVIRONMENT;
 import static io.llmsentinel.schema.codec.OtlpAttribute.DEPLOYMENT_ENVIRONMENT_NAME;
-import static io.llmsentinel.schema.codec.OtlpAttribute.OPERATION_NAME;
-import static io.llmsentinel.schema.codec.OtlpAttribute.PROVIDER_NAME;
 import static io.llmsentinel.schema.codec.OtlpAttribute.SERVICE_NAME;
 import static io.llmsentinel.schema.codec.OtlpAttribute.SESSION_ID;
-import static io.llmsentinel.schema.codec.OtlpAttribute.SYSTEM;
 import static io.llmsentinel.schema.codec.OtlpAttribute.TENANT_ID;
 import static io.llmsentinel.schema.codec.OtlpAttribute.USER_ID;
 
@@ -16,15 +13,17 @@ import io.llmsentinel.schema.LlmEvent;
 import io.llmsentinel.schema.normalize.EventNormalizer;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Maps one OTLP span following the OpenTelemetry GenAI semantic conventions to an {@link LlmEvent}:
- * ids, times, resource, identity and outcome here, the attributes ({@link GenAiAttributes}) and the
- * content ({@link GenAiContentExtractor}) in their own classes, then the content rules ({@link
- * ContentAssembler}) and normalisation. Identity attributes (user, tenant, session) fall back to
- * the resource. The result is not validated: the decoder passes it to {@link EventValidator} so all
- * formats obey the same rules. The attribute tables are in schemas/README.md.
+ * Maps one OTLP span to an {@link LlmEvent}, whichever convention the span follows (recognised per
+ * span, see {@link SpanConvention}): the parts every convention shares (ids, times, resource,
+ * identity, outcome) here, the convention's attributes and its content in their own classes, and
+ * the same normalisation and content rules ({@link ContentAssembler}) for all. Identity attributes
+ * (user, tenant, session) fall back to the resource. The result is not validated: the decoder
+ * passes it to {@link EventValidator} so all formats obey the same rules. The attribute tables are
+ * in schemas/README.md.
  *
  * <p>Nothing from the instrumentation scope is mapped: no field of the event comes from it.
  *
@@ -39,6 +38,7 @@ public final class OtlpSpanMapper {
 
     private final ContentOptions options;
     private final GenAiContentExtractor genAiContent;
+    private final OpenLlmetryContent openLlmetryContent;
 
     public OtlpSpanMapper(ValidationLimits limits) {
         this(limits, ContentOptions.DEFAULTS);
@@ -46,7 +46,9 @@ public final class OtlpSpanMapper {
 
     public OtlpSpanMapper(ValidationLimits limits, ContentOptions options) {
         this.options = options;
-        this.genAiContent = new GenAiContentExtractor(new ContentJson(limits));
+        ContentJson json = new ContentJson(limits);
+        this.genAiContent = new GenAiContentExtractor(json);
+        this.openLlmetryContent = new OpenLlmetryContent(json);
     }
 
     /**
@@ -87,21 +89,28 @@ public final class OtlpSpanMapper {
     }
 
     public MappedSpan map(Span span, ResourceInfo resource) {
-        AttributeSlots a = AttributeSlots.of(span.getAttributesList());
-        if (!a.has(OPERATION_NAME) && !a.has(PROVIDER_NAME) && !a.has(SYSTEM)) {
+        List<io.opentelemetry.proto.common.v1.KeyValue> attributes = span.getAttributesList();
+        AttributeSlots a = AttributeSlots.of(attributes);
+        SpanConvention convention = SpanConvention.of(a, attributes);
+        if (convention == null) {
             return MappedSpan.NOT_GEN_AI;
         }
         if (resource.rejection() != null) {
-            return MappedSpan.rejected(resource.rejection());
+            return MappedSpan.rejected(resource.rejection(), convention);
         }
         try {
-            return MappedSpan.of(toEvent(span, a, resource));
+            LlmEvent e = toEvent(span, a, convention, resource);
+            if (isModelLessAgentSpan(e)) {
+                return MappedSpan.skipped(SkipReason.GEN_AI_AGENT_OR_TOOL);
+            }
+            return MappedSpan.of(e, convention);
         } catch (RejectionException e) {
-            return MappedSpan.rejected(e.rejection);
+            return MappedSpan.rejected(e.rejection, convention);
         }
     }
 
-    private LlmEvent toEvent(Span span, AttributeSlots a, ResourceInfo resource)
+    private LlmEvent toEvent(
+            Span span, AttributeSlots a, SpanConvention convention, ResourceInfo resource)
             throws RejectionException {
         LlmEvent e = new LlmEvent();
         setIds(span, e);
@@ -115,14 +124,42 @@ public final class OtlpSpanMapper {
         e.tenantId = a.string(TENANT_ID);
         e.sessionId = a.string(SESSION_ID);
         SpanOutcome.apply(span, a, e);
-        GenAiAttributes.map(a, e);
-        ChatContent content = genAiContent.extract(span, a);
+
+        ChatContent content;
+        switch (convention) {
+            case OPENLLMETRY -> {
+                GenAiAttributes.map(a, e);
+                OpenLlmetryAttributes.map(a, e);
+                content = genAiContent.extract(span, a);
+                if (!GenAiContentExtractor.hasContentAttributes(a)) {
+                    openLlmetryContent.read(span.getAttributesList(), content);
+                }
+            }
+            default -> {
+                GenAiAttributes.map(a, e);
+                content = genAiContent.extract(span, a);
+            }
+        }
         e.userId = GenAiAttributes.orElse(e.userId, resource.userId());
         e.tenantId = GenAiAttributes.orElse(e.tenantId, resource.tenantId());
         e.sessionId = GenAiAttributes.orElse(e.sessionId, resource.sessionId());
         ContentAssembler.apply(content, e, options);
         EventNormalizer.normalize(e);
         return e;
+    }
+
+    /**
+     * Agent and tool spans (execute_tool, invoke_agent, create_agent) carry gen_ai.* attributes but
+     * are not model calls; without a model they would all be dead-lettered as MISSING_FIELD.
+     */
+    private static boolean isModelLessAgentSpan(LlmEvent e) {
+        if (e.requestModel != null || e.operationName == null) {
+            return false;
+        }
+        return switch (e.operationName) {
+            case "execute_tool", "invoke_agent", "create_agent" -> true;
+            default -> false;
+        };
     }
 
     /**

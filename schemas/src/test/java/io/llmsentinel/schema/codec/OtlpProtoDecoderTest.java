@@ -11,6 +11,7 @@ import static io.llmsentinel.schema.codec.OtlpFixtures.request;
 import static io.llmsentinel.schema.codec.OtlpFixtures.serviceResource;
 import static io.llmsentinel.schema.codec.OtlpFixtures.span;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.llmsentinel.schema.DlqReason;
 import io.llmsentinel.schema.LlmEvent;
@@ -44,6 +45,7 @@ class OtlpProtoDecoderTest {
 
         assertThat(r.rejections()).isEmpty();
         assertThat(r.skippedSpans()).isEqualTo(3);
+        assertThat(r.skippedSpansByReason()).containsExactly(entry(SkipReason.NOT_GEN_AI, 3));
         assertThat(r.events())
                 .extracting(e -> e.eventId)
                 .containsExactly(
@@ -72,6 +74,8 @@ class OtlpProtoDecoderTest {
 
         assertThat(r.rejections()).isEmpty();
         assertThat(r.skippedSpans()).isEqualTo(1);
+        assertThat(r.skippedSpansByReason())
+                .containsExactly(entry(SkipReason.GEN_AI_AGENT_OR_TOOL, 1));
         assertThat(r.events()).hasSize(1);
     }
 

@@ -164,6 +164,37 @@ class OtlpSpanMapperTest {
     }
 
     @Test
+    void theSpanConventionIsRecognisedPerSpan() {
+        assertThat(mapper.map(chatSpan().build(), serviceResource()).convention())
+                .isEqualTo(SpanConvention.OTEL_GEN_AI);
+        assertThat(
+                        mapper.map(
+                                        chatSpan()
+                                                .addAttributes(attr("traceloop.entity.name", "x"))
+                                                .build(),
+                                        serviceResource())
+                                .convention())
+                .isEqualTo(SpanConvention.OPENLLMETRY);
+        assertThat(
+                        mapper.map(
+                                        chatSpan()
+                                                .addAttributes(attr("gen_ai.prompt.0.content", "q"))
+                                                .build(),
+                                        serviceResource())
+                                .convention())
+                .isEqualTo(SpanConvention.OPENLLMETRY);
+        assertThat(
+                        mapper.map(
+                                        chatSpan()
+                                                .addAttributes(attr("gen_ai.prompt.name", "tpl"))
+                                                .build(),
+                                        serviceResource())
+                                .convention())
+                .as("our template extension is no OpenLLMetry content")
+                .isEqualTo(SpanConvention.OTEL_GEN_AI);
+    }
+
+    @Test
     void identityFallsBackToResourceAndSpanWins() {
         Resource resource =
                 resource(
