@@ -67,7 +67,31 @@ enum OtlpAttribute {
     LLM_RESPONSE_STOP_REASON("llm.response.stop_reason"),
     OPENAI_API_BASE("gen_ai.openai.api_base"),
     TRACELOOP_USER_ID("traceloop.association.properties.user_id"),
-    TRACELOOP_SESSION_ID("traceloop.association.properties.session_id");
+    TRACELOOP_SESSION_ID("traceloop.association.properties.session_id"),
+
+    // OpenInference (Arize)
+    OPENINFERENCE_SPAN_KIND("openinference.span.kind"),
+    LLM_PROVIDER("llm.provider"),
+    LLM_SYSTEM("llm.system"),
+    LLM_MODEL_NAME("llm.model_name"),
+    LLM_REQUEST_MODEL_NAME("llm.request.model_name"),
+    LLM_RESPONSE_MODEL_NAME("llm.response.model_name"),
+    LLM_INVOCATION_PARAMETERS("llm.invocation_parameters"),
+    LLM_FINISH_REASON("llm.finish_reason"),
+    LLM_TOKEN_COUNT_PROMPT("llm.token_count.prompt"),
+    LLM_TOKEN_COUNT_COMPLETION("llm.token_count.completion"),
+    LLM_TOKEN_COUNT_TOTAL("llm.token_count.total"),
+    LLM_TOKEN_COUNT_CACHE_READ("llm.token_count.prompt_details.cache_read"),
+    LLM_TOKEN_COUNT_CACHE_WRITE("llm.token_count.prompt_details.cache_write"),
+    LLM_TOKEN_COUNT_REASONING("llm.token_count.completion_details.reasoning"),
+    LLM_COST_TOTAL("llm.cost.total"),
+    LLM_PROMPT_TEMPLATE_VERSION("llm.prompt_template.version"),
+    EMBEDDING_MODEL_NAME("embedding.model_name"),
+    EMBEDDING_INVOCATION_PARAMETERS("embedding.invocation_parameters"),
+    INPUT_VALUE("input.value"),
+    INPUT_MIME_TYPE("input.mime_type"),
+    OUTPUT_VALUE("output.value"),
+    OUTPUT_MIME_TYPE("output.mime_type");
 
     static final int COUNT = values().length;
 

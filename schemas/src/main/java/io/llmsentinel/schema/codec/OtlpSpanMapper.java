@@ -14,6 +14,7 @@ import io.llmsentinel.schema.normalize.EventNormalizer;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,8 +38,10 @@ public final class OtlpSpanMapper {
     public static final String OTHER_ERROR = SpanOutcome.OTHER_ERROR;
 
     private final ContentOptions options;
+    private final ContentJson json;
     private final GenAiContentExtractor genAiContent;
     private final OpenLlmetryContent openLlmetryContent;
+    private final OpenInferenceContent openInferenceContent;
 
     public OtlpSpanMapper(ValidationLimits limits) {
         this(limits, ContentOptions.DEFAULTS);
@@ -46,9 +49,10 @@ public final class OtlpSpanMapper {
 
     public OtlpSpanMapper(ValidationLimits limits, ContentOptions options) {
         this.options = options;
-        ContentJson json = new ContentJson(limits);
+        this.json = new ContentJson(limits);
         this.genAiContent = new GenAiContentExtractor(json);
         this.openLlmetryContent = new OpenLlmetryContent(json);
+        this.openInferenceContent = new OpenInferenceContent(json);
     }
 
     /**
@@ -95,11 +99,19 @@ public final class OtlpSpanMapper {
         if (convention == null) {
             return MappedSpan.NOT_GEN_AI;
         }
+        String kind = null;
+        if (convention == SpanConvention.OPENINFERENCE) {
+            kind = AnyValues.textOrNull(a.get(OtlpAttribute.OPENINFERENCE_SPAN_KIND));
+            if (!OpenInferenceAttributes.LLM.equals(kind)
+                    && !OpenInferenceAttributes.EMBEDDING.equals(kind)) {
+                return MappedSpan.skipped(SkipReason.openInference(kind));
+            }
+        }
         if (resource.rejection() != null) {
             return MappedSpan.rejected(resource.rejection(), convention);
         }
         try {
-            LlmEvent e = toEvent(span, a, convention, resource);
+            LlmEvent e = toEvent(span, a, convention, kind, resource);
             if (isModelLessAgentSpan(e)) {
                 return MappedSpan.skipped(SkipReason.GEN_AI_AGENT_OR_TOOL);
             }
@@ -110,7 +122,11 @@ public final class OtlpSpanMapper {
     }
 
     private LlmEvent toEvent(
-            Span span, AttributeSlots a, SpanConvention convention, ResourceInfo resource)
+            Span span,
+            AttributeSlots a,
+            SpanConvention convention,
+            String kind,
+            ResourceInfo resource)
             throws RejectionException {
         LlmEvent e = new LlmEvent();
         setIds(span, e);
@@ -127,6 +143,19 @@ public final class OtlpSpanMapper {
 
         ChatContent content;
         switch (convention) {
+            case OPENINFERENCE -> {
+                Map<String, FlattenedList> lists =
+                        OpenInferenceContent.lists(span.getAttributesList());
+                OpenInferenceAttributes.InputShape shape =
+                        OpenInferenceAttributes.InputShape.of(
+                                !lists.get(OpenInferenceContent.INPUT_MESSAGES).isEmpty(),
+                                !lists.get(OpenInferenceContent.PROMPTS).isEmpty(),
+                                a);
+                OpenInferenceAttributes.map(kind, shape, a, json, e);
+                content =
+                        openInferenceContent.read(
+                                OpenInferenceAttributes.LLM.equals(kind), a, lists);
+            }
             case OPENLLMETRY -> {
                 GenAiAttributes.map(a, e);
                 OpenLlmetryAttributes.map(a, e);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The attribute convention a span follows, recognised per span: one service may run libraries of
- * several conventions (an agent framework's instrumentation over an OTel-instrumented SDK).
+ * several conventions (an OpenInference agent framework over an OTel-instrumented SDK).
  */
 public enum SpanConvention {
     /** OpenTelemetry GenAI semantic conventions: {@code gen_ai.*}. */
@@ -15,13 +15,20 @@ public enum SpanConvention {
      * {@code gen_ai.prompt.N.*} / {@code gen_ai.completion.N.*} content and {@code
      * llm.request.type}.
      */
-    OPENLLMETRY;
+    OPENLLMETRY,
+    /**
+     * OpenInference (Arize): {@code openinference.span.kind}, {@code llm.*}, {@code input.value}.
+     */
+    OPENINFERENCE;
 
     /**
-     * The convention of a span, or null when it is no GenAI span (HTTP, DB...). OpenLLMetry is told
-     * from plain GenAI by names only it uses.
+     * The convention of a span, or null when it is no GenAI span (HTTP, DB...). OpenInference names
+     * its spans explicitly; OpenLLMetry is told from plain GenAI by names only it uses.
      */
     static SpanConvention of(AttributeSlots a, List<KeyValue> attributes) {
+        if (a.has(OtlpAttribute.OPENINFERENCE_SPAN_KIND)) {
+            return OPENINFERENCE;
+        }
         boolean genAi =
                 a.has(OtlpAttribute.OPERATION_NAME)
                         || a.has(OtlpAttribute.PROVIDER_NAME)

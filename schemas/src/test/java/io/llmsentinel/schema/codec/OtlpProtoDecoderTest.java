@@ -12,6 +12,7 @@ import static io.llmsentinel.schema.codec.OtlpFixtures.serviceResource;
 import static io.llmsentinel.schema.codec.OtlpFixtures.span;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.llmsentinel.schema.DlqReason;
 import io.llmsentinel.schema.LlmEvent;
@@ -77,6 +78,47 @@ class OtlpProtoDecoderTest {
         assertThat(r.skippedSpansByReason())
                 .containsExactly(entry(SkipReason.GEN_AI_AGENT_OR_TOOL, 1));
         assertThat(r.events()).hasSize(1);
+    }
+
+    @Test
+    void aTraceOfSeveralConventionsGivesItsModelCallsAndCountsTheRestByReason() {
+        Span chain =
+                span("RunnableSequence")
+                        .setSpanId(hex("0000000000000011"))
+                        .addAttributes(attr("openinference.span.kind", "CHAIN"))
+                        .build();
+        Span retriever =
+                span("VectorStoreRetriever")
+                        .setSpanId(hex("0000000000000012"))
+                        .addAttributes(attr("openinference.span.kind", "RETRIEVER"))
+                        .addAttributes(attr("retrieval.documents.0.document.content", "doc"))
+                        .build();
+        Span tool =
+                span("get_weather")
+                        .setSpanId(hex("0000000000000013"))
+                        .addAttributes(attr("openinference.span.kind", "TOOL"))
+                        .build();
+        Span llm = OpenInferenceSpanTest.chatSpan().setSpanId(hex("0000000000000014")).build();
+        Span openLlmetry =
+                OpenLlmetrySpanTest.olderChatSpan().setSpanId(hex("0000000000000015")).build();
+        Span http = span("POST /v1/chat/completions").setSpanId(hex("0000000000000016")).build();
+
+        DecodeResult r =
+                decode(request(serviceResource(), chain, retriever, tool, llm, openLlmetry, http));
+
+        assertThat(r.rejections()).isEmpty();
+        assertThat(r.events())
+                .extracting(e -> e.spanId, e -> e.providerName, e -> e.requestModel)
+                .containsExactly(
+                        tuple("0000000000000014", "openai", "gpt-4o-mini"),
+                        tuple("0000000000000015", "openai", "gpt-4o-mini"));
+        assertThat(r.skippedSpans()).isEqualTo(4);
+        assertThat(r.skippedSpansByReason())
+                .containsOnly(
+                        entry(SkipReason.OPENINFERENCE_CHAIN, 1),
+                        entry(SkipReason.OPENINFERENCE_RETRIEVER, 1),
+                        entry(SkipReason.OPENINFERENCE_TOOL, 1),
+                        entry(SkipReason.NOT_GEN_AI, 1));
     }
 
     @Test
