@@ -76,6 +76,38 @@ public final class PricingTable implements Serializable {
         }
     }
 
+    /**
+     * Whether a call could be priced, and if not why: the outcome the cost job turns into metrics
+     * and its {@code unpriced_model} anomaly, so that an operator sees which entry the table lacks.
+     */
+    public enum Coverage {
+        PRICED("priced"),
+        /** The table has no entry for the provider at all (or the event names none). */
+        UNKNOWN_PROVIDER("unknown_provider"),
+        /** The provider is in the table, this model (or its family) is not. */
+        UNKNOWN_MODEL("unknown_model"),
+        /** The model is in the table, but its first price takes effect after the call. */
+        BEFORE_FIRST_PRICE("before_first_price");
+
+        private final String wireName;
+
+        Coverage(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The outcome as a metric or evidence label. */
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** The price in effect for a call, or why there is none ({@code price} is then null). */
+    public record Lookup(Coverage coverage, Price price) {
+        public boolean isPriced() {
+            return coverage == Coverage.PRICED;
+        }
+    }
+
     /** A model's price lists, oldest first, with their start times precomputed for lookups. */
     private static final class History implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -165,8 +197,22 @@ public final class PricingTable implements Serializable {
 
     /** The price list in effect for this model at this time, if the table has one. */
     public Optional<Price> priceAt(String provider, String model, long eventTimeMs) {
+        return Optional.ofNullable(lookup(provider, model, eventTimeMs).price());
+    }
+
+    /** The price list in effect for this model at this time, or why the table has none. */
+    public Lookup lookup(String provider, String model, long eventTimeMs) {
+        if (provider == null || !index.containsKey(provider)) {
+            return new Lookup(Coverage.UNKNOWN_PROVIDER, null);
+        }
         History history = history(provider, model);
-        return history == null ? Optional.empty() : Optional.ofNullable(history.at(eventTimeMs));
+        if (history == null) {
+            return new Lookup(Coverage.UNKNOWN_MODEL, null);
+        }
+        Price p = history.at(eventTimeMs);
+        return p == null
+                ? new Lookup(Coverage.BEFORE_FIRST_PRICE, null)
+                : new Lookup(Coverage.PRICED, p);
     }
 
     /**
