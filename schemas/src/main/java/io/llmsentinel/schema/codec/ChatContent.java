@@ -73,35 +73,26 @@ final class ChatContent {
     }
 
     void addSystemInstruction(String text) {
-        if (text != null && !text.isEmpty()) {
-            systemInstructions.add(text);
-        }
+        addText(systemInstructions, text);
     }
 
     void addOutput(String text) {
-        if (text != null && !text.isEmpty()) {
-            output.add(text);
-        }
+        addText(output, text);
     }
 
     void addDocument(String text) {
-        if (text != null && !text.isEmpty()) {
-            documents.add(text);
-        }
+        addText(documents, text);
     }
 
     void addFinishReason(String reason) {
-        if (reason != null && !reason.isEmpty()) {
-            finishReasons.add(reason);
+        addText(finishReasons, reason);
+    }
+
+    /** Empty pieces say nothing and are left out everywhere. */
+    private static void addText(List<String> to, String text) {
+        if (text != null && !text.isEmpty()) {
+            to.add(text);
         }
-    }
-
-    boolean hasInput() {
-        return !input.isEmpty();
-    }
-
-    boolean hasOutput() {
-        return !output.isEmpty();
     }
 
     List<Message> input() {

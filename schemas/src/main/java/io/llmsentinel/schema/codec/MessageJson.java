@@ -5,6 +5,7 @@ import io.llmsentinel.schema.codec.ChatContent.Message;
 import io.llmsentinel.schema.codec.ChatContent.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads chat messages given as JSON trees into a {@link ChatContent}, in the shapes conventions and
@@ -22,23 +23,20 @@ final class MessageJson {
 
     /** A message list (or one message, or a plain string) sent to the model. */
     static void readInput(JsonNode messages, ChatContent out) {
-        if (messages.isArray()) {
-            for (JsonNode m : messages) {
-                readInputMessage(m, out);
-            }
-        } else {
-            readInputMessage(messages, out);
-        }
+        forEach(messages, m -> readInputMessage(m, out));
     }
 
     /** A message list (or one message, or a plain string) the model answered with. */
     static void readOutput(JsonNode messages, ChatContent out) {
-        if (messages.isArray()) {
-            for (JsonNode m : messages) {
-                readOutputMessage(m, out);
-            }
+        forEach(messages, m -> readOutputMessage(m, out));
+    }
+
+    /** Each element of an array, or the node itself: conventions send both. */
+    private static void forEach(JsonNode node, Consumer<JsonNode> action) {
+        if (node.isArray()) {
+            node.forEach(action);
         } else {
-            readOutputMessage(messages, out);
+            action.accept(node);
         }
     }
 
@@ -139,15 +137,7 @@ final class MessageJson {
         if (parts == null) {
             return;
         }
-        if (parts.isTextual()) {
-            message.text(parts.textValue());
-        } else if (parts.isArray()) {
-            for (JsonNode part : parts) {
-                readPart(part, message, toolResults);
-            }
-        } else if (parts.isObject()) {
-            readPart(parts, message, toolResults);
-        }
+        forEach(parts, part -> readPart(part, message, toolResults));
     }
 
     private static void readPart(JsonNode part, Message message, List<Message> toolResults) {

@@ -10,30 +10,24 @@ import java.util.Locale;
  */
 public enum SkipReason {
     /** No GenAI attribute of any convention (HTTP, DB, framework spans). */
-    NOT_GEN_AI("not_gen_ai"),
+    NOT_GEN_AI,
     /** A GenAI agent or tool span without a model (execute_tool, invoke_agent, create_agent). */
-    GEN_AI_AGENT_OR_TOOL("gen_ai_agent_or_tool"),
-    OPENINFERENCE_CHAIN("openinference_chain"),
-    OPENINFERENCE_TOOL("openinference_tool"),
-    OPENINFERENCE_AGENT("openinference_agent"),
-    OPENINFERENCE_RETRIEVER("openinference_retriever"),
-    OPENINFERENCE_RERANKER("openinference_reranker"),
-    OPENINFERENCE_GUARDRAIL("openinference_guardrail"),
-    OPENINFERENCE_EVALUATOR("openinference_evaluator"),
-    OPENINFERENCE_PROMPT("openinference_prompt"),
-    OPENINFERENCE_UNKNOWN("openinference_unknown"),
+    GEN_AI_AGENT_OR_TOOL,
+    OPENINFERENCE_CHAIN,
+    OPENINFERENCE_TOOL,
+    OPENINFERENCE_AGENT,
+    OPENINFERENCE_RETRIEVER,
+    OPENINFERENCE_RERANKER,
+    OPENINFERENCE_GUARDRAIL,
+    OPENINFERENCE_EVALUATOR,
+    OPENINFERENCE_PROMPT,
+    OPENINFERENCE_UNKNOWN,
     /** An OpenInference kind this version does not know; one bucket keeps metrics bounded. */
-    OPENINFERENCE_OTHER("openinference_other");
+    OPENINFERENCE_OTHER;
 
-    private final String wireName;
-
-    SkipReason(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The reason as a metric or log label. */
+    /** The reason as a metric or log label: the constant's name in lower case. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The reason for skipping an OpenInference span of {@code kind} (not LLM or EMBEDDING). */

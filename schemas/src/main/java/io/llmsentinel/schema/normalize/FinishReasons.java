@@ -1,10 +1,8 @@
 package io.llmsentinel.schema.normalize;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Finish reasons in one vocabulary: {@code stop}, {@code length}, {@code tool_calls}, {@code
@@ -20,40 +18,35 @@ public final class FinishReasons {
     public static final String CONTENT_FILTER = "content_filter";
     public static final String ERROR = "error";
 
-    private static final Map<String, String> ALIASES = new HashMap<>();
-
-    static {
-        alias(STOP, "stop", "end_turn", "stop_sequence", "eos", "eos_token", "complete");
-        alias(LENGTH, "length", "max_tokens", "max_output_tokens", "max_completion_tokens");
-        alias(TOOL_CALLS, "tool_calls", "tool_call", "tool_use", "function_call");
-        alias(
-                CONTENT_FILTER,
-                "content_filter",
-                "content_filtered",
-                "safety",
-                "recitation",
-                "blocklist",
-                "prohibited_content",
-                "spii",
-                "image_safety",
-                "refusal",
-                "guardrail_intervened");
-        alias(ERROR, "error", "malformed_function_call");
-    }
+    private static final Aliases ALIASES =
+            new Aliases(FinishReasons::key, FinishReasons::key)
+                    .add(STOP, "stop", "end_turn", "stop_sequence", "eos", "eos_token", "complete")
+                    .add(
+                            LENGTH,
+                            "length",
+                            "max_tokens",
+                            "max_output_tokens",
+                            "max_completion_tokens")
+                    .add(TOOL_CALLS, "tool_calls", "tool_call", "tool_use", "function_call")
+                    .add(
+                            CONTENT_FILTER,
+                            "content_filter",
+                            "content_filtered",
+                            "safety",
+                            "recitation",
+                            "blocklist",
+                            "prohibited_content",
+                            "spii",
+                            "image_safety",
+                            "refusal",
+                            "guardrail_intervened")
+                    .add(ERROR, "error", "malformed_function_call");
 
     private FinishReasons() {}
 
     /** The canonical reason; null and blank give null. */
     public static String normalize(String reason) {
-        if (reason == null) {
-            return null;
-        }
-        String key = key(reason);
-        if (key.isEmpty()) {
-            return null;
-        }
-        String known = ALIASES.get(key);
-        return known != null ? known : key;
+        return ALIASES.normalize(reason);
     }
 
     /** Each reason normalised, blanks dropped, order kept; null when nothing is left. */
@@ -69,12 +62,6 @@ public final class FinishReasons {
             }
         }
         return out.isEmpty() ? null : out;
-    }
-
-    private static void alias(String canonical, String... spellings) {
-        for (String s : spellings) {
-            ALIASES.put(s, canonical);
-        }
     }
 
     /** "MAX_TOKENS", "max-tokens" and Vertex's "FINISH_REASON_MAX_TOKENS" share "max_tokens". */

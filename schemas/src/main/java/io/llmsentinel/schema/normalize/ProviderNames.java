@@ -1,8 +1,6 @@
 package io.llmsentinel.schema.normalize;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Provider names as the OpenTelemetry GenAI conventions spell them ({@code gen_ai.provider.name}
@@ -31,47 +29,47 @@ public final class ProviderNames {
     public static final String X_AI = "x_ai";
     public static final String IBM_WATSONX_AI = "ibm.watsonx.ai";
 
-    private static final Map<String, String> ALIASES = new HashMap<>();
-
-    static {
-        alias(OPENAI, "openai");
-        alias(ANTHROPIC, "anthropic");
-        // "amazon" is OpenInference's llm.system for Bedrock's own models, "aws" its llm.provider
-        alias(AWS_BEDROCK, "aws.bedrock", "bedrock", "aws", "amazon bedrock", "amazon");
-        // az.ai.openai is the name before the azure.* rename; OpenInference says "azure"
-        alias(AZURE_AI_OPENAI, "azure.ai.openai", "az.ai.openai", "azure", "azure openai");
-        alias(AZURE_AI_INFERENCE, "azure.ai.inference", "az.ai.inference", "azure inference");
-        alias(GCP_VERTEX_AI, "gcp.vertex_ai", "vertex_ai", "vertex", "google vertex ai");
-        alias(GCP_GEMINI, "gcp.gemini", "gemini", "google", "google gemini", "google genai");
-        alias(GCP_GEN_AI, "gcp.gen_ai");
-        alias(MISTRAL_AI, "mistral_ai", "mistral");
-        alias(COHERE, "cohere");
-        alias(GROQ, "groq");
-        alias(DEEPSEEK, "deepseek");
-        alias(PERPLEXITY, "perplexity");
-        alias(X_AI, "x_ai");
-        alias(IBM_WATSONX_AI, "ibm.watsonx.ai", "watsonx", "watsonx.ai", "ibm");
-    }
+    private static final Aliases ALIASES =
+            new Aliases(ProviderNames::key, name -> name.trim().toLowerCase(Locale.ROOT))
+                    .add(OPENAI, "openai")
+                    .add(ANTHROPIC, "anthropic")
+                    // "amazon" is OpenInference's llm.system for Bedrock's own models, "aws" its
+                    // llm.provider
+                    .add(AWS_BEDROCK, "aws.bedrock", "bedrock", "aws", "amazon bedrock", "amazon")
+                    // az.ai.openai is the name before the azure.* rename; OpenInference says azure
+                    .add(
+                            AZURE_AI_OPENAI,
+                            "azure.ai.openai",
+                            "az.ai.openai",
+                            "azure",
+                            "azure openai")
+                    .add(
+                            AZURE_AI_INFERENCE,
+                            "azure.ai.inference",
+                            "az.ai.inference",
+                            "azure inference")
+                    .add(GCP_VERTEX_AI, "gcp.vertex_ai", "vertex_ai", "vertex", "google vertex ai")
+                    .add(
+                            GCP_GEMINI,
+                            "gcp.gemini",
+                            "gemini",
+                            "google",
+                            "google gemini",
+                            "google genai")
+                    .add(GCP_GEN_AI, "gcp.gen_ai")
+                    .add(MISTRAL_AI, "mistral_ai", "mistral")
+                    .add(COHERE, "cohere")
+                    .add(GROQ, "groq")
+                    .add(DEEPSEEK, "deepseek")
+                    .add(PERPLEXITY, "perplexity")
+                    .add(X_AI, "x_ai")
+                    .add(IBM_WATSONX_AI, "ibm.watsonx.ai", "watsonx", "watsonx.ai", "ibm");
 
     private ProviderNames() {}
 
     /** The well-known name for {@code name}; null stays null, blank becomes null. */
     public static String normalize(String name) {
-        if (name == null) {
-            return null;
-        }
-        String trimmed = name.trim();
-        if (trimmed.isEmpty()) {
-            return null;
-        }
-        String known = ALIASES.get(key(trimmed));
-        return known != null ? known : trimmed.toLowerCase(Locale.ROOT);
-    }
-
-    private static void alias(String wellKnown, String... spellings) {
-        for (String s : spellings) {
-            ALIASES.put(key(s), wellKnown);
-        }
+        return ALIASES.normalize(name);
     }
 
     /** "AWS Bedrock", "aws_bedrock" and "aws.bedrock" share the key "awsbedrock". */

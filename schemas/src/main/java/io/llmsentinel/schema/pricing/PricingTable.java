@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -81,23 +82,17 @@ public final class PricingTable implements Serializable {
      * and its {@code unpriced_model} anomaly, so that an operator sees which entry the table lacks.
      */
     public enum Coverage {
-        PRICED("priced"),
+        PRICED,
         /** The table has no entry for the provider at all (or the event names none). */
-        UNKNOWN_PROVIDER("unknown_provider"),
+        UNKNOWN_PROVIDER,
         /** The provider is in the table, this model (or its family) is not. */
-        UNKNOWN_MODEL("unknown_model"),
+        UNKNOWN_MODEL,
         /** The model is in the table, but its first price takes effect after the call. */
-        BEFORE_FIRST_PRICE("before_first_price");
+        BEFORE_FIRST_PRICE;
 
-        private final String wireName;
-
-        Coverage(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** The outcome as a metric or evidence label. */
+        /** The outcome as a metric or evidence label: the constant's name in lower case. */
         public String wireName() {
-            return wireName;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

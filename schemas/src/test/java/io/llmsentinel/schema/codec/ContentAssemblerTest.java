@@ -19,14 +19,24 @@ class ContentAssemblerTest {
         return assemble(c, ContentOptions.DEFAULTS);
     }
 
+    /** Input messages from role and text pairs; a null text is a message without text. */
+    private static ChatContent conversation(Object... roleAndText) {
+        ChatContent c = new ChatContent();
+        for (int i = 0; i < roleAndText.length; i += 2) {
+            c.addInput((Role) roleAndText[i]).text((String) roleAndText[i + 1]);
+        }
+        return c;
+    }
+
     @Test
     void thePromptIsTheLastRunOfUserMessagesAndHistoryIsLeftOut() {
-        ChatContent c = new ChatContent();
-        c.addInput(Role.SYSTEM).text("You are terse.");
-        c.addInput(Role.USER).text("first question");
-        c.addInput(Role.ASSISTANT).text("first answer");
-        c.addInput(Role.USER).text("second");
-        c.addInput(Role.USER).text("question");
+        ChatContent c =
+                conversation(
+                        Role.SYSTEM, "You are terse.",
+                        Role.USER, "first question",
+                        Role.ASSISTANT, "first answer",
+                        Role.USER, "second",
+                        Role.USER, "question");
 
         LlmEvent e = assemble(c);
 
@@ -36,15 +46,16 @@ class ContentAssemblerTest {
 
     @Test
     void inAnAgentLoopThePromptIsTheTurnTheToolResultsAnswer() {
-        ChatContent c = new ChatContent();
-        c.addInput(Role.USER).text("old question");
-        c.addInput(Role.TOOL).text("old tool result");
-        c.addInput(Role.ASSISTANT).text("old answer");
-        c.addInput(Role.USER).text("weather in Paris?");
-        c.addInput(Role.ASSISTANT); // a tool call, no text
-        c.addInput(Role.TOOL).text("rainy");
-        c.addInput(Role.ASSISTANT);
-        c.addInput(Role.TOOL).text("57F");
+        ChatContent c =
+                conversation(
+                        Role.USER, "old question",
+                        Role.TOOL, "old tool result",
+                        Role.ASSISTANT, "old answer",
+                        Role.USER, "weather in Paris?",
+                        Role.ASSISTANT, null, // a tool call, no text
+                        Role.TOOL, "rainy",
+                        Role.ASSISTANT, null,
+                        Role.TOOL, "57F");
 
         LlmEvent e = assemble(c);
 
@@ -56,11 +67,9 @@ class ContentAssemblerTest {
 
     @Test
     void systemAndToolMessagesNeitherEndNorJoinTheUserTurn() {
-        ChatContent c = new ChatContent();
-        c.addInput(Role.USER).text("a");
-        c.addInput(Role.SYSTEM).text("reminder");
-        c.addInput(Role.TOOL).text("r");
-        c.addInput(Role.USER).text("b");
+        ChatContent c =
+                conversation(
+                        Role.USER, "a", Role.SYSTEM, "reminder", Role.TOOL, "r", Role.USER, "b");
 
         LlmEvent e = assemble(c);
 
@@ -70,19 +79,21 @@ class ContentAssemblerTest {
 
     @Test
     void aUserTurnWithoutTextGivesNoPromptRatherThanHistory() {
-        ChatContent c = new ChatContent();
-        c.addInput(Role.USER).text("earlier");
-        c.addInput(Role.ASSISTANT).text("answer");
-        c.addInput(Role.USER); // an image only
+        ChatContent c =
+                conversation(
+                        Role.USER,
+                        "earlier",
+                        Role.ASSISTANT,
+                        "answer",
+                        Role.USER,
+                        null /* an image */);
 
         assertThat(assemble(c).promptText).isNull();
     }
 
     @Test
     void withoutUserMessagesEveryToolResultIsRetrieved() {
-        ChatContent c = new ChatContent();
-        c.addInput(Role.TOOL).text("r1");
-        c.addInput(Role.TOOL).text("r2");
+        ChatContent c = conversation(Role.TOOL, "r1", Role.TOOL, "r2");
         c.addDocument("doc");
 
         LlmEvent e = assemble(c);
@@ -93,10 +104,8 @@ class ContentAssemblerTest {
 
     @Test
     void systemInstructionsAreHashedAndTheirTextKeptOnlyWhenCaptured() {
-        ChatContent c = new ChatContent();
+        ChatContent c = conversation(Role.SYSTEM, "Be brief.", Role.USER, "hi");
         c.addSystemInstruction("Never reveal this.");
-        c.addInput(Role.SYSTEM).text("Be brief.");
-        c.addInput(Role.USER).text("hi");
 
         LlmEvent off = assemble(c);
         LlmEvent on = assemble(c, new ContentOptions(true));

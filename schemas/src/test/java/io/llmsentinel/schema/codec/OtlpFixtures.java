@@ -19,6 +19,7 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** Builders for OTLP test data. */
@@ -95,6 +96,31 @@ final class OtlpFixtures {
                 .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
                 .setStartTimeUnixNano(START_NANOS)
                 .setEndTimeUnixNano(END_NANOS);
+    }
+
+    /** A span with these attributes. */
+    static Span.Builder span(String name, KeyValue... attributes) {
+        Span.Builder s = span(name);
+        for (KeyValue kv : attributes) {
+            s.addAttributes(kv);
+        }
+        return s;
+    }
+
+    /**
+     * Adds a flattened list: {@code values} in groups of {@code fields.size()}, group N giving
+     * {@code prefix.N.field} for each field (null values are left out).
+     */
+    static Span.Builder flattened(
+            Span.Builder span, String prefix, List<String> fields, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                int item = i / fields.size();
+                span.addAttributes(
+                        attr(prefix + "." + item + "." + fields.get(i % fields.size()), values[i]));
+            }
+        }
+        return span;
     }
 
     /** A minimal valid GenAI chat span in current semantic-convention names. */

@@ -83,20 +83,19 @@ class OtlpProtoDecoderTest {
     @Test
     void aTraceOfSeveralConventionsGivesItsModelCallsAndCountsTheRestByReason() {
         Span chain =
-                span("RunnableSequence")
+                span("RunnableSequence", attr("openinference.span.kind", "CHAIN"))
                         .setSpanId(hex("0000000000000011"))
-                        .addAttributes(attr("openinference.span.kind", "CHAIN"))
                         .build();
         Span retriever =
-                span("VectorStoreRetriever")
+                span(
+                                "VectorStoreRetriever",
+                                attr("openinference.span.kind", "RETRIEVER"),
+                                attr("retrieval.documents.0.document.content", "doc"))
                         .setSpanId(hex("0000000000000012"))
-                        .addAttributes(attr("openinference.span.kind", "RETRIEVER"))
-                        .addAttributes(attr("retrieval.documents.0.document.content", "doc"))
                         .build();
         Span tool =
-                span("get_weather")
+                span("get_weather", attr("openinference.span.kind", "TOOL"))
                         .setSpanId(hex("0000000000000013"))
-                        .addAttributes(attr("openinference.span.kind", "TOOL"))
                         .build();
         Span llm = OpenInferenceSpanTest.chatSpan().setSpanId(hex("0000000000000014")).build();
         Span openLlmetry =

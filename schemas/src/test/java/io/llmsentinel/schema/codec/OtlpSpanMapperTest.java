@@ -31,16 +31,14 @@ import org.junit.jupiter.api.Test;
 
 class OtlpSpanMapperTest {
     private final OtlpSpanMapper mapper = new OtlpSpanMapper(ValidationLimits.DEFAULTS);
+    private final SpanMapping mapping = new SpanMapping(null);
 
     private LlmEvent map(Span.Builder span) {
-        return map(span, serviceResource());
+        return mapping.map(span);
     }
 
     private LlmEvent map(Span.Builder span, Resource resource) {
-        MappedSpan m = mapper.map(span.build(), resource);
-        assertThat(m.rejection()).as("rejection").isNull();
-        assertThat(m.event()).isNotNull();
-        return m.event();
+        return mapping.map(span, resource);
     }
 
     private Rejection reject(Span.Builder span) {
@@ -165,33 +163,18 @@ class OtlpSpanMapperTest {
 
     @Test
     void theSpanConventionIsRecognisedPerSpan() {
-        assertThat(mapper.map(chatSpan().build(), serviceResource()).convention())
-                .isEqualTo(SpanConvention.OTEL_GEN_AI);
-        assertThat(
-                        mapper.map(
-                                        chatSpan()
-                                                .addAttributes(attr("traceloop.entity.name", "x"))
-                                                .build(),
-                                        serviceResource())
-                                .convention())
+        assertThat(conventionOf(chatSpan())).isEqualTo(SpanConvention.OTEL_GEN_AI);
+        assertThat(conventionOf(chatSpan().addAttributes(attr("traceloop.entity.name", "x"))))
                 .isEqualTo(SpanConvention.OPENLLMETRY);
-        assertThat(
-                        mapper.map(
-                                        chatSpan()
-                                                .addAttributes(attr("gen_ai.prompt.0.content", "q"))
-                                                .build(),
-                                        serviceResource())
-                                .convention())
+        assertThat(conventionOf(chatSpan().addAttributes(attr("gen_ai.prompt.0.content", "q"))))
                 .isEqualTo(SpanConvention.OPENLLMETRY);
-        assertThat(
-                        mapper.map(
-                                        chatSpan()
-                                                .addAttributes(attr("gen_ai.prompt.name", "tpl"))
-                                                .build(),
-                                        serviceResource())
-                                .convention())
+        assertThat(conventionOf(chatSpan().addAttributes(attr("gen_ai.prompt.name", "tpl"))))
                 .as("our template extension is no OpenLLMetry content")
                 .isEqualTo(SpanConvention.OTEL_GEN_AI);
+    }
+
+    private SpanConvention conventionOf(Span.Builder span) {
+        return mapper.map(span.build(), serviceResource()).convention();
     }
 
     @Test
