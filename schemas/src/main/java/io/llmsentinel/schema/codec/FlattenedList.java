@@ -105,10 +105,6 @@ final class FlattenedList {
             return AnyValues.textOrNull(fields.get(path));
         }
 
-        AnyValue value(String path) {
-            return fields.get(path);
-        }
-
         /** A list nested in this item: {@code sub.M.rest} leaves, e.g. "message.contents". */
         FlattenedList list(String sub) {
             TreeMap<Integer, Item> nested = null;

@@ -90,8 +90,7 @@ enum OtlpAttribute {
     EMBEDDING_INVOCATION_PARAMETERS("embedding.invocation_parameters"),
     INPUT_VALUE("input.value"),
     INPUT_MIME_TYPE("input.mime_type"),
-    OUTPUT_VALUE("output.value"),
-    OUTPUT_MIME_TYPE("output.mime_type");
+    OUTPUT_VALUE("output.value");
 
     static final int COUNT = values().length;
 

@@ -53,6 +53,7 @@ class ErrorClassifierTest {
     void errorTypesHaveAClass(String errorType, String expected) {
         ErrorClass c = ErrorClassifier.classify(errorType);
         assertThat(c == null ? null : c.wireName()).isEqualTo(expected);
+        assertThat(ErrorClass.fromWire(expected)).as("the wire name reads back").isEqualTo(c);
     }
 
     @Test
