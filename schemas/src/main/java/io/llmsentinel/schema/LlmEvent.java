@@ -56,13 +56,33 @@ public class LlmEvent {
 
     public String status;
     public String errorType;
+
+    /**
+     * rate_limit, timeout, server, client, content_filter (see {@link ErrorClass}), or null: set by
+     * ingest for failed calls from the error type and whatever else telemetry says about the
+     * failure.
+     */
+    public String errorClass;
+
     public double latencyMs;
     public Double timeToFirstChunkMs;
     public Double costUsd;
 
     public String promptTemplateName;
     public String promptTemplateVersion;
+
+    /** The user's turn: the last run of user messages, never the system prompt or history. */
     public String promptText;
+
+    /** SHA-256 (lower-case hex) of the system/developer instructions, joined by newlines. */
+    public String systemPromptSha256;
+
+    /** Length of those instructions in Unicode code points. */
+    public Integer systemPromptChars;
+
+    /** The instructions themselves: only when ingest is configured to capture system prompts. */
+    public String systemPromptText;
+
     public String responseText;
     public List<String> retrievedContent;
     public float[] embedding;

@@ -21,6 +21,7 @@ class GoldenFilesTest {
         return Stream.of(
                 Arguments.of("llm-event-full.json", ContractSchemas.LLM_EVENT, LlmEvent.class),
                 Arguments.of("llm-event-minimal.json", ContractSchemas.LLM_EVENT, LlmEvent.class),
+                Arguments.of("llm-event-error.json", ContractSchemas.LLM_EVENT, LlmEvent.class),
                 Arguments.of("anomaly-open.json", ContractSchemas.ANOMALY, Anomaly.class),
                 Arguments.of("anomaly-resolved.json", ContractSchemas.ANOMALY, Anomaly.class),
                 Arguments.of("dead-letter.json", ContractSchemas.DEAD_LETTER, DeadLetter.class),

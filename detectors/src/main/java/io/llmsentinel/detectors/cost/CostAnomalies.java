@@ -22,5 +22,11 @@ public final class CostAnomalies {
     /** The share of a model's answers cut off at max_tokens rose far above its baseline. */
     public static final String FINISH_LENGTH_SURGE = "finish_length_surge";
 
+    /**
+     * Calls of a model the pricing table has no price for: their spend counts as zero. One episode
+     * per provider, model and UTC day.
+     */
+    public static final String UNPRICED_MODEL = "unpriced_model";
+
     private CostAnomalies() {}
 }

@@ -22,7 +22,10 @@ public final class EventPricer implements Serializable {
         PRICED,
         /** No token counts (typically a failed call): nothing to price, cost stays empty. */
         NO_USAGE,
-        /** The table has no price for this provider and model at that time. */
+        /**
+         * The table has no price for this provider and model at that time ({@link #lookup} says
+         * why).
+         */
         UNKNOWN_MODEL
     }
 
@@ -40,7 +43,7 @@ public final class EventPricer implements Serializable {
         if (event.usageInputTokens == null && event.usageOutputTokens == null) {
             return Outcome.NO_USAGE;
         }
-        if (table.priceAt(event.providerName, event.effectiveModel(), event.eventTime).isEmpty()) {
+        if (!lookup(event).isPriced()) {
             return Outcome.UNKNOWN_MODEL;
         }
         OptionalDouble cost =
@@ -57,6 +60,11 @@ public final class EventPricer implements Serializable {
         }
         event.costUsd = cost.getAsDouble();
         return Outcome.PRICED;
+    }
+
+    /** The table's price for the event's model at its time, or why there is none. */
+    public PricingTable.Lookup lookup(LlmEvent event) {
+        return table.lookup(event.providerName, event.effectiveModel(), event.eventTime);
     }
 
     /** The name an unknown model is reported under: provider and model as the event gives them. */

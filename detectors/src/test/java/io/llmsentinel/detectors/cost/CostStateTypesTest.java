@@ -3,7 +3,7 @@ package io.llmsentinel.detectors.cost;
 import org.apache.flink.types.PojoTestUtils;
 import org.junit.jupiter.api.Test;
 
-/** Every type the cost rules keep in keyed state is a POJO Flink serialises without Kryo. */
+/** Every type the cost rules keep in state is a POJO Flink serialises without Kryo. */
 class CostStateTypesTest {
     @Test
     void stateAndWireTypesArePojos() {
@@ -17,5 +17,6 @@ class CostStateTypesTest {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(FinishLengthState.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(LengthWindow.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(BudgetPeriodState.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(UnpricedModelDay.class);
     }
 }

@@ -34,6 +34,21 @@ final class AnyValues {
         }
     }
 
+    /**
+     * A scalar as text, never throwing: for content and optional signals, where an odd value must
+     * cost only itself. Null for absent, empty, arrays, maps and bytes.
+     */
+    static String textOrNull(AnyValue v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return asString(v, "");
+        } catch (RejectionException e) {
+            return null;
+        }
+    }
+
     static Long asLong(AnyValue v, String key) throws RejectionException {
         switch (v.getValueCase()) {
             case INT_VALUE:

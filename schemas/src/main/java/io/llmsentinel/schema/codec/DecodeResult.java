@@ -2,16 +2,20 @@ package io.llmsentinel.schema.codec;
 
 import io.llmsentinel.schema.LlmEvent;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one input record turned into. A JSON record gives one event or one rejection; an OTLP
  * request gives one event per GenAI span, one rejection per invalid GenAI span (or one for the
- * whole record when it cannot be parsed), and a count of non-GenAI spans that were skipped.
+ * whole record when it cannot be parsed), and the count of spans that were skipped, by reason.
  */
 public final class DecodeResult {
     private final List<LlmEvent> events = new ArrayList<>(1);
     private final List<Rejection> rejections = new ArrayList<>(0);
+    private final EnumMap<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
     private int skippedSpans;
 
     public static DecodeResult rejected(Rejection r) {
@@ -34,7 +38,8 @@ public final class DecodeResult {
         rejections.add(r);
     }
 
-    public void addSkippedSpan() {
+    public void addSkippedSpan(SkipReason reason) {
+        skipped.merge(reason, 1, Integer::sum);
         skippedSpans++;
     }
 
@@ -46,7 +51,13 @@ public final class DecodeResult {
         return rejections;
     }
 
+    /** All skipped spans, whatever the reason. */
     public int skippedSpans() {
         return skippedSpans;
+    }
+
+    /** Skipped spans per reason; reasons without any are absent. */
+    public Map<SkipReason, Integer> skippedSpansByReason() {
+        return Collections.unmodifiableMap(skipped);
     }
 }

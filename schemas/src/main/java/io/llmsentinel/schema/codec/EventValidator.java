@@ -48,6 +48,7 @@ public final class EventValidator {
         if (r == null) r = checkNumbers(e);
         if (r == null) r = checkEventTime(e.eventTime, referenceTime);
         if (r == null) r = checkLists(e);
+        if (r == null) r = checkSystemPrompt(e);
         if (r != null) {
             return r;
         }
@@ -219,11 +220,47 @@ public final class EventValidator {
         return null;
     }
 
+    /** A producer-sent hash must look like one: detectors compare hashes for equality. */
+    private static Rejection checkSystemPrompt(LlmEvent e) {
+        String hash = e.systemPromptSha256;
+        if (hash != null && !isLowerHex(hash, 64)) {
+            return Rejection.of(
+                    DlqReason.OUT_OF_RANGE,
+                    "system_prompt_sha256",
+                    "system_prompt_sha256 must be 64 lower-case hex digits");
+        }
+        if (e.systemPromptChars != null && e.systemPromptChars < 0) {
+            return Rejection.of(
+                    DlqReason.OUT_OF_RANGE,
+                    "system_prompt_chars",
+                    "system_prompt_chars is negative: " + e.systemPromptChars);
+        }
+        return null;
+    }
+
+    private static boolean isLowerHex(String s, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void truncateTexts(LlmEvent e) {
         int max = limits.maxTextChars();
         if (e.promptText != null && e.promptText.length() > max) {
             e.promptText = cut(e.promptText, max);
             flag(e, "prompt_text_truncated");
+        }
+        if (e.systemPromptText != null && e.systemPromptText.length() > max) {
+            // the hash and length were taken from the whole text before this cut
+            e.systemPromptText = cut(e.systemPromptText, max);
+            flag(e, "system_prompt_text_truncated");
         }
         if (e.responseText != null && e.responseText.length() > max) {
             e.responseText = cut(e.responseText, max);

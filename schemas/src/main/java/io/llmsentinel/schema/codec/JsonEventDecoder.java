@@ -6,18 +6,27 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.llmsentinel.schema.DlqReason;
 import io.llmsentinel.schema.LlmEvent;
 import io.llmsentinel.schema.SourceFormat;
+import io.llmsentinel.schema.normalize.EventNormalizer;
 
 /**
  * Decodes our llm-event v1 JSON. Unknown fields are ignored so producers can add fields before we
  * read them; every problem becomes a precise rejection (which field, wrong type or out of range).
+ * Accepted events are normalised like OTLP ones ({@link EventNormalizer}), and a system prompt sent
+ * as text is reduced to its hash and length unless {@link ContentOptions} says to capture it.
  */
 public final class JsonEventDecoder implements RecordDecoder {
     private final JsonEventReader reader;
     private final EventValidator validator;
     private final ValidationLimits limits;
+    private final ContentOptions content;
 
     public JsonEventDecoder(ValidationLimits limits) {
+        this(limits, ContentOptions.DEFAULTS);
+    }
+
+    public JsonEventDecoder(ValidationLimits limits, ContentOptions content) {
         this.limits = limits;
+        this.content = content;
         this.validator = new EventValidator(limits);
         JsonFactory factory =
                 JsonFactory.builder()
@@ -50,6 +59,8 @@ public final class JsonEventDecoder implements RecordDecoder {
             return DecodeResult.rejected(r.rejection);
         }
         event.sourceFormat = SourceFormat.JSON.wireName();
+        EventNormalizer.normalize(event);
+        SystemPrompts.apply(event, content);
         Rejection rejection = validator.validate(event, referenceTime);
         return rejection == null ? DecodeResult.accepted(event) : DecodeResult.rejected(rejection);
     }

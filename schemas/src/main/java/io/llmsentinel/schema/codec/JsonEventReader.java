@@ -145,10 +145,14 @@ final class JsonEventReader {
             case "prompt_template_name" -> e.promptTemplateName = text(p, v, field);
             case "prompt_template_version" -> e.promptTemplateVersion = text(p, v, field);
             case "prompt_text" -> e.promptText = text(p, v, field);
+            case "system_prompt_sha256" -> e.systemPromptSha256 = text(p, v, field);
+            case "system_prompt_chars" -> e.systemPromptChars = count(p, v, field);
+            case "system_prompt_text" -> e.systemPromptText = text(p, v, field);
             case "response_text" -> e.responseText = text(p, v, field);
             case "retrieved_content" -> e.retrievedContent = textList(p, v, field);
             case "embedding" -> e.embedding = floats(p, v, field);
-            default -> p.skipChildren(); // unknown or ingest-owned field: ignored
+            // unknown or ingest-owned field (error_class, source_format...): ignored
+            default -> p.skipChildren();
         }
     }
 
@@ -200,6 +204,13 @@ final class JsonEventReader {
             }
         }
         throw wrongType(field, "an integer");
+    }
+
+    /** An integer that fits an int; larger values saturate so the validator reports them. */
+    private static int count(JsonParser p, JsonToken v, String field)
+            throws IOException, RejectionException {
+        long n = integer(p, v, field);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(n, Integer.MAX_VALUE));
     }
 
     private static double number(JsonParser p, JsonToken v, String field)

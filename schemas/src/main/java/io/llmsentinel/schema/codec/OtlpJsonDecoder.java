@@ -20,11 +20,15 @@ public final class OtlpJsonDecoder implements RecordDecoder {
     private final OtlpTraceProcessor processor;
 
     public OtlpJsonDecoder(ValidationLimits limits) {
+        this(limits, ContentOptions.DEFAULTS);
+    }
+
+    public OtlpJsonDecoder(ValidationLimits limits, ContentOptions content) {
         this.limits = limits;
         this.rewriter = new OtlpJsonIdRewriter(limits);
         this.processor =
                 new OtlpTraceProcessor(
-                        limits, SourceFormat.OTLP_JSON, DlqReason.MALFORMED_OTLP_JSON);
+                        limits, content, SourceFormat.OTLP_JSON, DlqReason.MALFORMED_OTLP_JSON);
     }
 
     @Override

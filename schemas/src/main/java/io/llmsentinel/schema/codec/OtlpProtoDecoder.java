@@ -15,10 +15,14 @@ public final class OtlpProtoDecoder implements RecordDecoder {
     private final OtlpTraceProcessor processor;
 
     public OtlpProtoDecoder(ValidationLimits limits) {
+        this(limits, ContentOptions.DEFAULTS);
+    }
+
+    public OtlpProtoDecoder(ValidationLimits limits, ContentOptions content) {
         this.limits = limits;
         this.processor =
                 new OtlpTraceProcessor(
-                        limits, SourceFormat.OTLP_PROTO, DlqReason.MALFORMED_PROTOBUF);
+                        limits, content, SourceFormat.OTLP_PROTO, DlqReason.MALFORMED_PROTOBUF);
     }
 
     @Override

@@ -1,50 +1,30 @@
 package io.llmsentinel.schema.codec;
 
-import static io.llmsentinel.schema.codec.OtlpAttribute.CONVERSATION_ID;
 import static io.llmsentinel.schema.codec.OtlpAttribute.DEPLOYMENT_ENVIRONMENT;
 import static io.llmsentinel.schema.codec.OtlpAttribute.DEPLOYMENT_ENVIRONMENT_NAME;
-import static io.llmsentinel.schema.codec.OtlpAttribute.ERROR_TYPE;
-import static io.llmsentinel.schema.codec.OtlpAttribute.LLM_COST_USD;
-import static io.llmsentinel.schema.codec.OtlpAttribute.OPERATION_NAME;
-import static io.llmsentinel.schema.codec.OtlpAttribute.PROMPT_NAME;
-import static io.llmsentinel.schema.codec.OtlpAttribute.PROMPT_VERSION;
-import static io.llmsentinel.schema.codec.OtlpAttribute.PROVIDER_NAME;
-import static io.llmsentinel.schema.codec.OtlpAttribute.REQUEST_MAX_TOKENS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.REQUEST_MODEL;
-import static io.llmsentinel.schema.codec.OtlpAttribute.REQUEST_TEMPERATURE;
-import static io.llmsentinel.schema.codec.OtlpAttribute.RESPONSE_FINISH_REASONS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.RESPONSE_ID;
-import static io.llmsentinel.schema.codec.OtlpAttribute.RESPONSE_MODEL;
-import static io.llmsentinel.schema.codec.OtlpAttribute.RESPONSE_TIME_TO_FIRST_CHUNK;
-import static io.llmsentinel.schema.codec.OtlpAttribute.SERVER_ADDRESS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.SERVER_PORT;
 import static io.llmsentinel.schema.codec.OtlpAttribute.SERVICE_NAME;
 import static io.llmsentinel.schema.codec.OtlpAttribute.SESSION_ID;
-import static io.llmsentinel.schema.codec.OtlpAttribute.SYSTEM;
 import static io.llmsentinel.schema.codec.OtlpAttribute.TENANT_ID;
-import static io.llmsentinel.schema.codec.OtlpAttribute.USAGE_CACHE_CREATION_INPUT_TOKENS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.USAGE_CACHE_READ_INPUT_TOKENS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.USAGE_COMPLETION_TOKENS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.USAGE_COST;
-import static io.llmsentinel.schema.codec.OtlpAttribute.USAGE_INPUT_TOKENS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.USAGE_OUTPUT_TOKENS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.USAGE_PROMPT_TOKENS;
-import static io.llmsentinel.schema.codec.OtlpAttribute.USAGE_REASONING_OUTPUT_TOKENS;
 import static io.llmsentinel.schema.codec.OtlpAttribute.USER_ID;
 
 import com.google.protobuf.ByteString;
 import io.llmsentinel.schema.DlqReason;
 import io.llmsentinel.schema.LlmEvent;
+import io.llmsentinel.schema.normalize.EventNormalizer;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
-import io.opentelemetry.proto.trace.v1.Status;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Maps one OTLP span following the OpenTelemetry GenAI semantic conventions to an {@link LlmEvent}.
- * Span attributes come first; identity attributes (user, tenant, session) fall back to the
- * resource. The result is not validated: the decoder passes it to {@link EventValidator} so all
- * formats obey the same rules. The attribute table is in schemas/README.md.
+ * Maps one OTLP span to an {@link LlmEvent}, whichever convention the span follows (recognised per
+ * span, see {@link SpanConvention}): the parts every convention shares (ids, times, resource,
+ * identity, outcome) here, the convention's attributes and its content in their own classes, and
+ * the same normalisation and content rules ({@link ContentAssembler}) for all. Identity attributes
+ * (user, tenant, session) fall back to the resource. The result is not validated: the decoder
+ * passes it to {@link EventValidator} so all formats obey the same rules. The attribute tables are
+ * in schemas/README.md.
  *
  * <p>Nothing from the instrumentation scope is mapped: no field of the event comes from it.
  *
@@ -55,12 +35,24 @@ public final class OtlpSpanMapper {
     public static final String UNKNOWN_SERVICE = "unknown_service";
 
     /** The semantic-convention value of error.type when no better one is known. */
-    public static final String OTHER_ERROR = "_OTHER";
+    public static final String OTHER_ERROR = SpanOutcome.OTHER_ERROR;
 
-    private final GenAiContentExtractor content;
+    private final ContentOptions options;
+    private final ContentJson json;
+    private final GenAiContentExtractor genAiContent;
+    private final OpenLlmetryContent openLlmetryContent;
+    private final OpenInferenceContent openInferenceContent;
 
     public OtlpSpanMapper(ValidationLimits limits) {
-        this.content = new GenAiContentExtractor(limits);
+        this(limits, ContentOptions.DEFAULTS);
+    }
+
+    public OtlpSpanMapper(ValidationLimits limits, ContentOptions options) {
+        this.options = options;
+        this.json = new ContentJson(limits);
+        this.genAiContent = new GenAiContentExtractor(json);
+        this.openLlmetryContent = new OpenLlmetryContent(json);
+        this.openInferenceContent = new OpenInferenceContent(json);
     }
 
     /**
@@ -101,21 +93,40 @@ public final class OtlpSpanMapper {
     }
 
     public MappedSpan map(Span span, ResourceInfo resource) {
-        AttributeSlots a = AttributeSlots.of(span.getAttributesList());
-        if (!a.has(OPERATION_NAME) && !a.has(PROVIDER_NAME) && !a.has(SYSTEM)) {
+        List<io.opentelemetry.proto.common.v1.KeyValue> attributes = span.getAttributesList();
+        AttributeSlots a = AttributeSlots.of(attributes);
+        SpanConvention convention = SpanConvention.of(a, attributes);
+        if (convention == null) {
             return MappedSpan.NOT_GEN_AI;
         }
+        String kind = null;
+        if (convention == SpanConvention.OPENINFERENCE) {
+            kind = AnyValues.textOrNull(a.get(OtlpAttribute.OPENINFERENCE_SPAN_KIND));
+            if (!OpenInferenceAttributes.LLM.equals(kind)
+                    && !OpenInferenceAttributes.EMBEDDING.equals(kind)) {
+                return MappedSpan.skipped(SkipReason.openInference(kind));
+            }
+        }
         if (resource.rejection() != null) {
-            return MappedSpan.rejected(resource.rejection());
+            return MappedSpan.rejected(resource.rejection(), convention);
         }
         try {
-            return MappedSpan.of(toEvent(span, a, resource));
+            LlmEvent e = toEvent(span, a, convention, kind, resource);
+            if (isModelLessAgentSpan(e)) {
+                return MappedSpan.skipped(SkipReason.GEN_AI_AGENT_OR_TOOL);
+            }
+            return MappedSpan.of(e, convention);
         } catch (RejectionException e) {
-            return MappedSpan.rejected(e.rejection);
+            return MappedSpan.rejected(e.rejection, convention);
         }
     }
 
-    private LlmEvent toEvent(Span span, AttributeSlots a, ResourceInfo resource)
+    private LlmEvent toEvent(
+            Span span,
+            AttributeSlots a,
+            SpanConvention convention,
+            String kind,
+            ResourceInfo resource)
             throws RejectionException {
         LlmEvent e = new LlmEvent();
         setIds(span, e);
@@ -123,40 +134,61 @@ public final class OtlpSpanMapper {
         // rejected by the validator, as is an end before the start.
         e.eventTime = span.getStartTimeUnixNano() / 1_000_000L;
         e.latencyMs = (span.getEndTimeUnixNano() - span.getStartTimeUnixNano()) / 1e6;
-
         e.serviceName = resource.serviceName();
         e.deploymentEnvironment = resource.deploymentEnvironment();
-        e.userId = orElse(a.string(USER_ID), resource.userId());
-        e.tenantId = orElse(a.string(TENANT_ID), resource.tenantId());
-        e.sessionId = orElse(a.string(SESSION_ID), resource.sessionId());
-        e.conversationId = a.string(CONVERSATION_ID);
+        e.userId = a.string(USER_ID);
+        e.tenantId = a.string(TENANT_ID);
+        e.sessionId = a.string(SESSION_ID);
+        SpanOutcome.apply(span, a, e);
 
-        e.providerName = a.string(PROVIDER_NAME, SYSTEM);
-        e.operationName = a.string(OPERATION_NAME);
-        e.responseModel = a.string(RESPONSE_MODEL);
-        e.requestModel = orElse(a.string(REQUEST_MODEL), e.responseModel);
-        e.responseId = a.string(RESPONSE_ID);
-        e.serverAddress = a.string(SERVER_ADDRESS);
-        e.serverPort = port(a.integer(SERVER_PORT));
-        e.requestMaxTokens = a.integer(REQUEST_MAX_TOKENS);
-        e.requestTemperature = a.number(REQUEST_TEMPERATURE);
-
-        e.usageInputTokens = a.integer(USAGE_INPUT_TOKENS, USAGE_PROMPT_TOKENS);
-        e.usageOutputTokens = a.integer(USAGE_OUTPUT_TOKENS, USAGE_COMPLETION_TOKENS);
-        e.usageCacheReadInputTokens = a.integer(USAGE_CACHE_READ_INPUT_TOKENS);
-        e.usageCacheCreationInputTokens = a.integer(USAGE_CACHE_CREATION_INPUT_TOKENS);
-        e.usageReasoningOutputTokens = a.integer(USAGE_REASONING_OUTPUT_TOKENS);
-        e.responseFinishReasons = a.strings(RESPONSE_FINISH_REASONS);
-
-        setStatus(span, a.string(ERROR_TYPE), e);
-        Double ttfc = a.number(RESPONSE_TIME_TO_FIRST_CHUNK);
-        e.timeToFirstChunkMs = ttfc == null ? null : ttfc * 1000.0;
-        e.costUsd = a.number(LLM_COST_USD, USAGE_COST);
-        e.promptTemplateName = a.string(PROMPT_NAME);
-        e.promptTemplateVersion = a.string(PROMPT_VERSION);
-
-        content.extract(span, a, e);
+        ChatContent content;
+        switch (convention) {
+            case OPENINFERENCE -> {
+                Map<String, FlattenedList> lists =
+                        OpenInferenceContent.lists(span.getAttributesList());
+                OpenInferenceAttributes.InputShape shape =
+                        OpenInferenceAttributes.InputShape.of(
+                                !lists.get(OpenInferenceContent.INPUT_MESSAGES).isEmpty(),
+                                !lists.get(OpenInferenceContent.PROMPTS).isEmpty(),
+                                a);
+                OpenInferenceAttributes.map(kind, shape, a, json, e);
+                content =
+                        openInferenceContent.read(
+                                OpenInferenceAttributes.LLM.equals(kind), a, lists);
+            }
+            case OPENLLMETRY -> {
+                GenAiAttributes.map(a, e);
+                OpenLlmetryAttributes.map(a, e);
+                content = genAiContent.extract(span, a);
+                if (!GenAiContentExtractor.hasContentAttributes(a)) {
+                    openLlmetryContent.read(span.getAttributesList(), content);
+                }
+            }
+            default -> {
+                GenAiAttributes.map(a, e);
+                content = genAiContent.extract(span, a);
+            }
+        }
+        e.userId = GenAiAttributes.orElse(e.userId, resource.userId());
+        e.tenantId = GenAiAttributes.orElse(e.tenantId, resource.tenantId());
+        e.sessionId = GenAiAttributes.orElse(e.sessionId, resource.sessionId());
+        ContentAssembler.apply(content, e, options);
+        EventNormalizer.normalize(e);
         return e;
+    }
+
+    /**
+     * Agent and tool spans (execute_tool, invoke_agent, create_agent) carry gen_ai.* attributes but
+     * are not model calls; without a model they would all be dead-lettered as MISSING_FIELD.
+     */
+    private static boolean isModelLessAgentSpan(LlmEvent e) {
+        if (e.requestModel != null || e.operationName == null) {
+            return false;
+        }
+        return switch (e.operationName) {
+            case "execute_tool", "invoke_agent", "create_agent" -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -187,32 +219,5 @@ public final class OtlpSpanMapper {
                     field + " must be " + expectedBytes + " bytes, got " + id.size());
         }
         return HexIds.toHex(id);
-    }
-
-    private static void setStatus(Span span, String errorType, LlmEvent e) {
-        boolean statusError =
-                span.getStatus().getCodeValue() == Status.StatusCode.STATUS_CODE_ERROR_VALUE;
-        if (statusError || errorType != null) {
-            e.status = LlmEvent.STATUS_ERROR;
-            e.errorType = errorType != null ? errorType : OTHER_ERROR;
-        } else {
-            e.status = LlmEvent.STATUS_OK;
-        }
-    }
-
-    private static Integer port(Long port) throws RejectionException {
-        if (port == null) {
-            return null;
-        }
-        if (port < Integer.MIN_VALUE || port > Integer.MAX_VALUE) {
-            // the validator checks 0..65535; this only keeps the narrowing cast honest
-            throw new RejectionException(
-                    DlqReason.OUT_OF_RANGE, "server_port", "server.port out of range: " + port);
-        }
-        return port.intValue();
-    }
-
-    private static <T> T orElse(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 }

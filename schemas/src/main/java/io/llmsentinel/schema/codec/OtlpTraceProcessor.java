@@ -10,7 +10,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 
 /**
  * The span path both OTLP decoders share once they hold an {@link ExportTraceServiceRequest}: map
- * each span, validate each GenAI event, count the rest as skipped.
+ * each span, validate each GenAI event, count the rest as skipped by reason.
  */
 final class OtlpTraceProcessor {
     private final OtlpSpanMapper mapper;
@@ -22,8 +22,12 @@ final class OtlpTraceProcessor {
      * @param malformed the reason used if mapping a span fails unexpectedly; decode() must never
      *     throw, so such a failure costs one span, not the job
      */
-    OtlpTraceProcessor(ValidationLimits limits, SourceFormat format, DlqReason malformed) {
-        this.mapper = new OtlpSpanMapper(limits);
+    OtlpTraceProcessor(
+            ValidationLimits limits,
+            ContentOptions content,
+            SourceFormat format,
+            DlqReason malformed) {
+        this.mapper = new OtlpSpanMapper(limits, content);
         this.validator = new EventValidator(limits);
         this.sourceFormat = format.wireName();
         this.malformed = malformed;
@@ -51,8 +55,8 @@ final class OtlpTraceProcessor {
             out.addRejection(Rejection.of(malformed, null, label(span) + "cannot map span: " + e));
             return;
         }
-        if (!mapped.isGenAi() || isModelLessAgentSpan(mapped)) {
-            out.addSkippedSpan();
+        if (!mapped.isGenAi()) {
+            out.addSkippedSpan(mapped.skipReason());
             return;
         }
         Rejection rejection = mapped.rejection();
@@ -69,21 +73,6 @@ final class OtlpTraceProcessor {
         out.addRejection(
                 Rejection.of(
                         rejection.reason(), rejection.field(), label(span) + rejection.message()));
-    }
-
-    /**
-     * Agent and tool spans (execute_tool, invoke_agent, create_agent) carry gen_ai.* attributes but
-     * are not model calls; without a model they would all be dead-lettered as MISSING_FIELD.
-     */
-    private static boolean isModelLessAgentSpan(MappedSpan mapped) {
-        LlmEvent e = mapped.event();
-        if (e == null || e.requestModel != null || e.operationName == null) {
-            return false;
-        }
-        return switch (e.operationName) {
-            case "execute_tool", "invoke_agent", "create_agent" -> true;
-            default -> false;
-        };
     }
 
     private static String label(Span span) {

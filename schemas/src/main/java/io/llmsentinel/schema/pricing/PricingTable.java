@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -73,6 +74,32 @@ public final class PricingTable implements Serializable {
 
         long effectiveFromMs() {
             return effectiveFrom.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+    }
+
+    /**
+     * Whether a call could be priced, and if not why: the outcome the cost job turns into metrics
+     * and its {@code unpriced_model} anomaly, so that an operator sees which entry the table lacks.
+     */
+    public enum Coverage {
+        PRICED,
+        /** The table has no entry for the provider at all (or the event names none). */
+        UNKNOWN_PROVIDER,
+        /** The provider is in the table, this model (or its family) is not. */
+        UNKNOWN_MODEL,
+        /** The model is in the table, but its first price takes effect after the call. */
+        BEFORE_FIRST_PRICE;
+
+        /** The outcome as a metric or evidence label: the constant's name in lower case. */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The price in effect for a call, or why there is none ({@code price} is then null). */
+    public record Lookup(Coverage coverage, Price price) {
+        public boolean isPriced() {
+            return coverage == Coverage.PRICED;
         }
     }
 
@@ -165,8 +192,22 @@ public final class PricingTable implements Serializable {
 
     /** The price list in effect for this model at this time, if the table has one. */
     public Optional<Price> priceAt(String provider, String model, long eventTimeMs) {
+        return Optional.ofNullable(lookup(provider, model, eventTimeMs).price());
+    }
+
+    /** The price list in effect for this model at this time, or why the table has none. */
+    public Lookup lookup(String provider, String model, long eventTimeMs) {
+        if (provider == null || !index.containsKey(provider)) {
+            return new Lookup(Coverage.UNKNOWN_PROVIDER, null);
+        }
         History history = history(provider, model);
-        return history == null ? Optional.empty() : Optional.ofNullable(history.at(eventTimeMs));
+        if (history == null) {
+            return new Lookup(Coverage.UNKNOWN_MODEL, null);
+        }
+        Price p = history.at(eventTimeMs);
+        return p == null
+                ? new Lookup(Coverage.BEFORE_FIRST_PRICE, null)
+                : new Lookup(Coverage.PRICED, p);
     }
 
     /**

@@ -50,6 +50,105 @@ class JsonEventDecoderTest {
         assertThat(e.status).isEqualTo("error");
     }
 
+    @Test
+    void eventsAreNormalisedLikeOtlpOnesAndTheErrorTypeIsKept() {
+        String json =
+                VALID.replace("\"openai\"", "\"OpenAI\"")
+                        .replace(
+                                "\"latency_ms\"",
+                                "\"error_type\":\"RateLimitError\",\"status\":\"error\","
+                                        + "\"error_class\":\"server\","
+                                        + "\"response_finish_reasons\":[\"MAX_TOKENS\"],\"latency_ms\"");
+        LlmEvent e = decode(json).events().get(0);
+        assertThat(e.providerName).isEqualTo("openai");
+        assertThat(e.responseFinishReasons).containsExactly("length");
+        assertThat(e.errorType).isEqualTo("RateLimitError");
+        assertThat(e.errorClass)
+                .as("set by ingest: a producer's value is not read")
+                .isEqualTo("rate_limit");
+    }
+
+    @Test
+    void aSystemPromptSentAsTextIsReducedToItsHashUnlessCaptured() {
+        String json =
+                VALID.replace(
+                        "\"latency_ms\"",
+                        "\"system_prompt_text\":\"Never reveal this.\","
+                                + "\"system_prompt_sha256\":\""
+                                + "0".repeat(64)
+                                + "\","
+                                + "\"system_prompt_chars\":1,\"latency_ms\"");
+        LlmEvent dropped = decode(json).events().get(0);
+        assertThat(dropped.systemPromptText).isNull();
+        assertThat(dropped.systemPromptSha256)
+                .as("the text decides")
+                .isEqualTo(SystemPrompts.sha256("Never reveal this."));
+        assertThat(dropped.systemPromptChars).isEqualTo(18);
+
+        LlmEvent kept =
+                new JsonEventDecoder(ValidationLimits.DEFAULTS, new ContentOptions(true))
+                        .decode(json.getBytes(StandardCharsets.UTF_8), NOW)
+                        .events()
+                        .get(0);
+        assertThat(kept.systemPromptText).isEqualTo("Never reveal this.");
+        assertThat(ContractSchemas.errors(ContractSchemas.LLM_EVENT, Codecs.toJsonBytes(kept)))
+                .isEmpty();
+
+        String hashOnly =
+                VALID.replace(
+                        "\"latency_ms\"",
+                        "\"system_prompt_sha256\":\""
+                                + "ab".repeat(32)
+                                + "\","
+                                + "\"system_prompt_chars\":120,\"latency_ms\"");
+        LlmEvent sent = decode(hashOnly).events().get(0);
+        assertThat(sent.systemPromptSha256).isEqualTo("ab".repeat(32));
+        assertThat(sent.systemPromptChars).isEqualTo(120);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "short hash | \"system_prompt_sha256\":\"abc\" | system_prompt_sha256",
+                "upper-case hash | \"system_prompt_sha256\":\"ABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABABAB\" | system_prompt_sha256",
+                "negative length | \"system_prompt_chars\":-1 | system_prompt_chars",
+            })
+    void aBadSystemPromptFieldIsOutOfRange(String name, String field, String expected) {
+        DecodeResult r = decode(VALID.replace("\"latency_ms\"", field + ",\"latency_ms\""));
+        assertThat(r.rejections())
+                .singleElement()
+                .satisfies(
+                        rej -> {
+                            assertThat(rej.reason()).isEqualTo(DlqReason.OUT_OF_RANGE);
+                            assertThat(rej.field()).isEqualTo(expected);
+                        });
+    }
+
+    @Test
+    void aLongCapturedSystemPromptIsTruncatedAndFlaggedAfterHashing() {
+        String text = "x".repeat(150);
+        LlmEvent e =
+                new JsonEventDecoder(
+                                new ValidationLimits(
+                                        1 << 20, 100, Duration.ofHours(1), Duration.ZERO, 32),
+                                new ContentOptions(true))
+                        .decode(
+                                VALID.replace(
+                                                "\"latency_ms\"",
+                                                "\"system_prompt_text\":\""
+                                                        + text
+                                                        + "\",\"latency_ms\"")
+                                        .getBytes(StandardCharsets.UTF_8),
+                                NOW)
+                        .events()
+                        .get(0);
+        assertThat(e.systemPromptText).hasSize(100);
+        assertThat(e.systemPromptChars).isEqualTo(150);
+        assertThat(e.systemPromptSha256).isEqualTo(SystemPrompts.sha256(text));
+        assertThat(e.ingestFlags).containsExactly("system_prompt_text_truncated");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',

@@ -19,6 +19,7 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** Builders for OTLP test data. */
@@ -97,6 +98,31 @@ final class OtlpFixtures {
                 .setEndTimeUnixNano(END_NANOS);
     }
 
+    /** A span with these attributes. */
+    static Span.Builder span(String name, KeyValue... attributes) {
+        Span.Builder s = span(name);
+        for (KeyValue kv : attributes) {
+            s.addAttributes(kv);
+        }
+        return s;
+    }
+
+    /**
+     * Adds a flattened list: {@code values} in groups of {@code fields.size()}, group N giving
+     * {@code prefix.N.field} for each field (null values are left out).
+     */
+    static Span.Builder flattened(
+            Span.Builder span, String prefix, List<String> fields, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                int item = i / fields.size();
+                span.addAttributes(
+                        attr(prefix + "." + item + "." + fields.get(i % fields.size()), values[i]));
+            }
+        }
+        return span;
+    }
+
     /** A minimal valid GenAI chat span in current semantic-convention names. */
     static Span.Builder chatSpan() {
         return span("chat gpt-4o")
@@ -157,6 +183,23 @@ final class OtlpFixtures {
         return ExportTraceServiceRequest.newBuilder()
                 .addResourceSpans(
                         ResourceSpans.newBuilder().setResource(resource).addScopeSpans(scope))
+                .build();
+    }
+
+    /** What SDKs' recordException adds to a span. */
+    static Span.Event exceptionEvent(String type, String message) {
+        return Span.Event.newBuilder()
+                .setName("exception")
+                .setTimeUnixNano(END_NANOS)
+                .addAttributes(attr("exception.type", type))
+                .addAttributes(attr("exception.message", message))
+                .build();
+    }
+
+    static Status errorStatus(String message) {
+        return Status.newBuilder()
+                .setCode(Status.StatusCode.STATUS_CODE_ERROR)
+                .setMessage(message)
                 .build();
     }
 

@@ -11,6 +11,8 @@ import static io.llmsentinel.schema.codec.OtlpFixtures.request;
 import static io.llmsentinel.schema.codec.OtlpFixtures.serviceResource;
 import static io.llmsentinel.schema.codec.OtlpFixtures.span;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.llmsentinel.schema.DlqReason;
 import io.llmsentinel.schema.LlmEvent;
@@ -44,6 +46,7 @@ class OtlpProtoDecoderTest {
 
         assertThat(r.rejections()).isEmpty();
         assertThat(r.skippedSpans()).isEqualTo(3);
+        assertThat(r.skippedSpansByReason()).containsExactly(entry(SkipReason.NOT_GEN_AI, 3));
         assertThat(r.events())
                 .extracting(e -> e.eventId)
                 .containsExactly(
@@ -72,7 +75,49 @@ class OtlpProtoDecoderTest {
 
         assertThat(r.rejections()).isEmpty();
         assertThat(r.skippedSpans()).isEqualTo(1);
+        assertThat(r.skippedSpansByReason())
+                .containsExactly(entry(SkipReason.GEN_AI_AGENT_OR_TOOL, 1));
         assertThat(r.events()).hasSize(1);
+    }
+
+    @Test
+    void aTraceOfSeveralConventionsGivesItsModelCallsAndCountsTheRestByReason() {
+        Span chain =
+                span("RunnableSequence", attr("openinference.span.kind", "CHAIN"))
+                        .setSpanId(hex("0000000000000011"))
+                        .build();
+        Span retriever =
+                span(
+                                "VectorStoreRetriever",
+                                attr("openinference.span.kind", "RETRIEVER"),
+                                attr("retrieval.documents.0.document.content", "doc"))
+                        .setSpanId(hex("0000000000000012"))
+                        .build();
+        Span tool =
+                span("get_weather", attr("openinference.span.kind", "TOOL"))
+                        .setSpanId(hex("0000000000000013"))
+                        .build();
+        Span llm = OpenInferenceSpanTest.chatSpan().setSpanId(hex("0000000000000014")).build();
+        Span openLlmetry =
+                OpenLlmetrySpanTest.olderChatSpan().setSpanId(hex("0000000000000015")).build();
+        Span http = span("POST /v1/chat/completions").setSpanId(hex("0000000000000016")).build();
+
+        DecodeResult r =
+                decode(request(serviceResource(), chain, retriever, tool, llm, openLlmetry, http));
+
+        assertThat(r.rejections()).isEmpty();
+        assertThat(r.events())
+                .extracting(e -> e.spanId, e -> e.providerName, e -> e.requestModel)
+                .containsExactly(
+                        tuple("0000000000000014", "openai", "gpt-4o-mini"),
+                        tuple("0000000000000015", "openai", "gpt-4o-mini"));
+        assertThat(r.skippedSpans()).isEqualTo(4);
+        assertThat(r.skippedSpansByReason())
+                .containsOnly(
+                        entry(SkipReason.OPENINFERENCE_CHAIN, 1),
+                        entry(SkipReason.OPENINFERENCE_RETRIEVER, 1),
+                        entry(SkipReason.OPENINFERENCE_TOOL, 1),
+                        entry(SkipReason.NOT_GEN_AI, 1));
     }
 
     @Test

@@ -31,16 +31,14 @@ import org.junit.jupiter.api.Test;
 
 class OtlpSpanMapperTest {
     private final OtlpSpanMapper mapper = new OtlpSpanMapper(ValidationLimits.DEFAULTS);
+    private final SpanMapping mapping = new SpanMapping(null);
 
     private LlmEvent map(Span.Builder span) {
-        return map(span, serviceResource());
+        return mapping.map(span);
     }
 
     private LlmEvent map(Span.Builder span, Resource resource) {
-        MappedSpan m = mapper.map(span.build(), resource);
-        assertThat(m.rejection()).as("rejection").isNull();
-        assertThat(m.event()).isNotNull();
-        return m.event();
+        return mapping.map(span, resource);
     }
 
     private Rejection reject(Span.Builder span) {
@@ -146,6 +144,40 @@ class OtlpSpanMapperTest {
     }
 
     @Test
+    void providerNamesAreNormalisedBeforeAnythingKeysByThem() {
+        LlmEvent old =
+                map(
+                        span("chat")
+                                .addAttributes(attr("gen_ai.system", "az.ai.openai"))
+                                .addAttributes(attr("gen_ai.request.model", "gpt-4o")));
+        assertThat(old.providerName).isEqualTo("azure.ai.openai");
+        LlmEvent capitalised =
+                map(
+                        span("chat")
+                                .addAttributes(attr("gen_ai.provider.name", "Anthropic"))
+                                .addAttributes(attr("gen_ai.request.model", "claude-sonnet-4"))
+                                .addAttributes(attr("gen_ai.response.finish_reasons", "end_turn")));
+        assertThat(capitalised.providerName).isEqualTo("anthropic");
+        assertThat(capitalised.responseFinishReasons).containsExactly("stop");
+    }
+
+    @Test
+    void theSpanConventionIsRecognisedPerSpan() {
+        assertThat(conventionOf(chatSpan())).isEqualTo(SpanConvention.OTEL_GEN_AI);
+        assertThat(conventionOf(chatSpan().addAttributes(attr("traceloop.entity.name", "x"))))
+                .isEqualTo(SpanConvention.OPENLLMETRY);
+        assertThat(conventionOf(chatSpan().addAttributes(attr("gen_ai.prompt.0.content", "q"))))
+                .isEqualTo(SpanConvention.OPENLLMETRY);
+        assertThat(conventionOf(chatSpan().addAttributes(attr("gen_ai.prompt.name", "tpl"))))
+                .as("our template extension is no OpenLLMetry content")
+                .isEqualTo(SpanConvention.OTEL_GEN_AI);
+    }
+
+    private SpanConvention conventionOf(Span.Builder span) {
+        return mapper.map(span.build(), serviceResource()).convention();
+    }
+
+    @Test
     void identityFallsBackToResourceAndSpanWins() {
         Resource resource =
                 resource(
@@ -224,6 +256,52 @@ class OtlpSpanMapperTest {
             LlmEvent e = map(chatSpan().addAttributes(attr("error.type", "rate_limit_exceeded")));
             assertThat(e.status).isEqualTo("error");
             assertThat(e.errorType).isEqualTo("rate_limit_exceeded");
+        }
+
+        @Test
+        void withoutErrorTypeTheRecordedExceptionsTypeIsUsed() {
+            LlmEvent e =
+                    map(
+                            chatSpan()
+                                    .setStatus(errorStatus("Connection error."))
+                                    .addEvents(
+                                            OtlpFixtures.exceptionEvent(
+                                                    "APIConnectionError", "Connection error.")));
+            assertThat(e.errorType).isEqualTo("APIConnectionError");
+            assertThat(e.errorClass).as("nothing says which kind").isNull();
+        }
+
+        @Test
+        void theErrorClassComesFromTheSdkClassNameTheHttpStatusOrTheMessage() {
+            LlmEvent sdkClass = map(chatSpan().addAttributes(attr("error.type", "RateLimitError")));
+            assertThat(sdkClass.errorType).isEqualTo("RateLimitError");
+            assertThat(sdkClass.errorClass).isEqualTo("rate_limit");
+
+            LlmEvent status =
+                    map(
+                            chatSpan()
+                                    .setStatus(errorStatus())
+                                    .addAttributes(attr("http.response.status_code", 503)));
+            assertThat(status.errorType).isEqualTo("_OTHER");
+            assertThat(status.errorClass).isEqualTo("server");
+
+            LlmEvent message = map(chatSpan().setStatus(errorStatus("400 Invalid 'messages'")));
+            assertThat(message.errorClass).isEqualTo("client");
+
+            LlmEvent oddStatus =
+                    map(
+                            chatSpan()
+                                    .addAttributes(attr("error.type", "timeout"))
+                                    .addAttributes(attr("http.response.status_code", "n/a")));
+            assertThat(oddStatus.errorClass)
+                    .as("an unusable status code is no signal, not a rejection")
+                    .isEqualTo("timeout");
+        }
+
+        @Test
+        void aSuccessfulCallHasNoErrorClass() {
+            LlmEvent e = map(chatSpan().addAttributes(attr("http.response.status_code", 200)));
+            assertThat(e.errorClass).isNull();
         }
 
         @Test
@@ -377,12 +455,51 @@ class OtlpSpanMapperTest {
                                             attr(
                                                     "gen_ai.system_instructions",
                                                     "[{\"type\":\"text\",\"content\":\"secret\"}]")));
-            assertThat(e.promptText).isEqualTo("Be brief.\nWeather in Paris?\nAnd Rome?");
+            assertThat(e.promptText)
+                    .as("the user's turn only: the system message is kept apart")
+                    .isEqualTo("Weather in Paris?\nAnd Rome?");
+            assertThat(e.systemPromptSha256)
+                    .as("system instructions, then system messages")
+                    .isEqualTo(SystemPrompts.sha256("secret\nBe brief."));
+            assertThat(e.systemPromptChars).isEqualTo(16);
+            assertThat(e.systemPromptText).as("capture is off by default").isNull();
             assertThat(e.responseText).isEqualTo("Rainy, 57F.");
             assertThat(e.retrievedContent).containsExactly("rainy, 57F", "{\"temp\":14}");
             assertThat(e.responseFinishReasons)
                     .as("taken from the output messages when the attribute is absent")
                     .containsExactly("stop");
+        }
+
+        @Test
+        void systemPromptTextIsCapturedOnlyWhenConfigured() {
+            Span.Builder span =
+                    chatSpan()
+                            .addAttributes(attr("gen_ai.input.messages", INPUT))
+                            .addAttributes(
+                                    attr(
+                                            "gen_ai.system_instructions",
+                                            "[{\"type\":\"text\",\"content\":\"secret\"}]"));
+            OtlpSpanMapper capturing =
+                    new OtlpSpanMapper(ValidationLimits.DEFAULTS, new ContentOptions(true));
+
+            LlmEvent e = capturing.map(span.build(), serviceResource()).event();
+
+            assertThat(e.systemPromptText).isEqualTo("secret\nBe brief.");
+            assertThat(e.systemPromptSha256).isEqualTo(SystemPrompts.sha256("secret\nBe brief."));
+            assertThat(e.promptText).isEqualTo("Weather in Paris?\nAnd Rome?");
+        }
+
+        @Test
+        void outputFinishReasonsAreNormalised() {
+            LlmEvent e =
+                    map(
+                            chatSpan()
+                                    .addAttributes(
+                                            attr(
+                                                    "gen_ai.output.messages",
+                                                    "[{\"role\":\"assistant\",\"parts\":[],"
+                                                            + "\"finish_reason\":\"tool_call\"}]")));
+            assertThat(e.responseFinishReasons).containsExactly("tool_calls");
         }
 
         @Test
@@ -508,6 +625,20 @@ class OtlpSpanMapperTest {
             assertThat(e.promptText).isEqualTo("question");
             assertThat(e.responseText).isEqualTo("answer");
             assertThat(e.retrievedContent).containsExactly("tool output");
+            assertThat(e.systemPromptSha256)
+                    .as("the system message event is kept apart")
+                    .isEqualTo(SystemPrompts.sha256("system"));
+            assertThat(e.responseFinishReasons).containsExactly("stop");
+        }
+
+        @Test
+        void legacyAssistantEventsAreHistoryNotPrompt() {
+            Span.Builder span =
+                    chatSpan()
+                            .addEvents(event("gen_ai.user.message", attr("content", "first")))
+                            .addEvents(event("gen_ai.assistant.message", attr("content", "reply")))
+                            .addEvents(event("gen_ai.user.message", attr("content", "second")));
+            assertThat(map(span).promptText).isEqualTo("second");
         }
 
         @Test

@@ -3,6 +3,7 @@ package io.llmsentinel.simulator.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.schema.Codecs;
+import io.llmsentinel.schema.ErrorClass;
 import io.llmsentinel.schema.LlmEvent;
 import io.llmsentinel.schema.SourceFormat;
 import io.llmsentinel.schema.codec.DecodeResult;
@@ -11,6 +12,7 @@ import io.llmsentinel.schema.codec.OtlpJsonDecoder;
 import io.llmsentinel.schema.codec.OtlpProtoDecoder;
 import io.llmsentinel.schema.codec.RecordDecoder;
 import io.llmsentinel.schema.codec.ValidationLimits;
+import io.llmsentinel.schema.normalize.ErrorClassifier;
 import io.llmsentinel.schema.pricing.PricingTable;
 import io.llmsentinel.simulator.SimulatorConfig;
 import io.llmsentinel.simulator.SimulatorRunner;
@@ -90,9 +92,18 @@ class IngestDecoderCompatibilityTest {
         assertThat(hostileRejected).isEqualTo(hostile).isPositive();
     }
 
-    /** Equal but for what ingest adds (source format, ingest time and flags). */
+    /**
+     * Equal but for what ingest adds (source format, ingest time and flags, and the error class it
+     * derives from the error type).
+     */
     private static void assertSameCall(LlmEvent decoded, LlmEvent original) {
         LlmEvent d = Codecs.fromJson(Codecs.toJsonBytes(decoded), LlmEvent.class);
+        ErrorClass expectedClass =
+                original.isError() ? ErrorClassifier.classify(original.errorType) : null;
+        assertThat(d.errorClass)
+                .as("error class of %s", original.errorType)
+                .isEqualTo(expectedClass == null ? null : expectedClass.wireName());
+        d.errorClass = null;
         d.sourceFormat = null;
         d.ingestTime = null;
         d.ingestFlags = null;
