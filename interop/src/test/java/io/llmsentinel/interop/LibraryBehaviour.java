@@ -176,8 +176,9 @@ final class LibraryBehaviour {
                             .only("chat_stream"),
                     reports(
                                     OPERATION_NAME,
-                                    "chat",
-                                    "one span kind, LLM, for chat and text completions",
+                                    "text_completion",
+                                    "the legacy completions API: an LLM span whose input is a"
+                                            + " text prompt, not messages",
                                     OPENINFERENCE)
                             .only("completions"));
 

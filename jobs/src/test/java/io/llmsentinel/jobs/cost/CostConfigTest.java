@@ -35,7 +35,7 @@ class CostConfigTest {
         assertThat(c.sessions().maxCalls()).isEqualTo(30);
         assertThat(c.finishLength().warmupWindows()).isEqualTo(12);
         assertThat(c.budgets().budgets()).isEmpty();
-        assertThat(c.pricing().version()).isEqualTo("2025-06-01");
+        assertThat(c.pricing().version()).isEqualTo("2026-12-03");
     }
 
     @Test
