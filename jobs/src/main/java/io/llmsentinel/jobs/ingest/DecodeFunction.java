@@ -4,12 +4,14 @@ import io.llmsentinel.schema.DeadLetter;
 import io.llmsentinel.schema.DlqReason;
 import io.llmsentinel.schema.LlmEvent;
 import io.llmsentinel.schema.SourceFormat;
+import io.llmsentinel.schema.codec.ContentOptions;
 import io.llmsentinel.schema.codec.DecodeResult;
 import io.llmsentinel.schema.codec.JsonEventDecoder;
 import io.llmsentinel.schema.codec.OtlpJsonDecoder;
 import io.llmsentinel.schema.codec.OtlpProtoDecoder;
 import io.llmsentinel.schema.codec.RecordDecoder;
 import io.llmsentinel.schema.codec.Rejection;
+import io.llmsentinel.schema.codec.SkipReason;
 import io.llmsentinel.schema.codec.ValidationLimits;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,22 +34,28 @@ public class DecodeFunction extends ProcessFunction<RawRecord, LlmEvent> {
                     org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
 
     private final ValidationLimits limits;
+    private final ContentOptions content;
     private final int dlqMaxPayloadBytes;
 
     private transient Map<SourceFormat, RecordDecoder> decoders;
     private transient IngestMetrics metrics;
 
     public DecodeFunction(ValidationLimits limits, int dlqMaxPayloadBytes) {
+        this(limits, ContentOptions.DEFAULTS, dlqMaxPayloadBytes);
+    }
+
+    public DecodeFunction(ValidationLimits limits, ContentOptions content, int dlqMaxPayloadBytes) {
         this.limits = limits;
+        this.content = content;
         this.dlqMaxPayloadBytes = dlqMaxPayloadBytes;
     }
 
     @Override
     public void open(OpenContext openContext) {
         decoders = new EnumMap<>(SourceFormat.class);
-        decoders.put(SourceFormat.JSON, new JsonEventDecoder(limits));
-        decoders.put(SourceFormat.OTLP_PROTO, new OtlpProtoDecoder(limits));
-        decoders.put(SourceFormat.OTLP_JSON, new OtlpJsonDecoder(limits));
+        decoders.put(SourceFormat.JSON, new JsonEventDecoder(limits, content));
+        decoders.put(SourceFormat.OTLP_PROTO, new OtlpProtoDecoder(limits, content));
+        decoders.put(SourceFormat.OTLP_JSON, new OtlpJsonDecoder(limits, content));
         metrics = new IngestMetrics(getRuntimeContext().getMetricGroup());
     }
 
@@ -80,7 +88,7 @@ public class DecodeFunction extends ProcessFunction<RawRecord, LlmEvent> {
             metrics.deadLetter(rejection.reason());
             ctx.output(DEAD_LETTERS, deadLetter(record, format, rejection, now));
         }
-        metrics.skippedSpans.inc(result.skippedSpans());
+        metrics.skippedSpans(result.skippedSpansByReason());
         if (result.events().isEmpty() && result.rejections().isEmpty()) {
             metrics.recordsWithoutEvents.inc();
         }
@@ -121,6 +129,7 @@ public class DecodeFunction extends ProcessFunction<RawRecord, LlmEvent> {
         final Counter recordsWithoutEvents;
         final Counter truncated;
         private final Map<DlqReason, Counter> byReason = new EnumMap<>(DlqReason.class);
+        private final Map<SkipReason, Counter> bySkipReason = new EnumMap<>(SkipReason.class);
 
         IngestMetrics(MetricGroup group) {
             MetricGroup g = group.addGroup("sentinel");
@@ -133,6 +142,20 @@ public class DecodeFunction extends ProcessFunction<RawRecord, LlmEvent> {
             for (DlqReason reason : DlqReason.values()) {
                 byReason.put(reason, g.addGroup("reason", reason.name()).counter("deadLetters"));
             }
+            // one counter per reason: "not GenAI at all" reads differently from "chain spans"
+            for (SkipReason reason : SkipReason.values()) {
+                bySkipReason.put(
+                        reason,
+                        g.addGroup("skipReason", reason.wireName()).counter("spansSkipped"));
+            }
+        }
+
+        void skippedSpans(Map<SkipReason, Integer> byReason) {
+            byReason.forEach(
+                    (reason, n) -> {
+                        skippedSpans.inc(n);
+                        bySkipReason.get(reason).inc(n);
+                    });
         }
 
         void deadLetter(DlqReason reason) {

@@ -10,6 +10,7 @@ import io.llmsentinel.jobs.config.CommonConfig;
 import io.llmsentinel.jobs.config.Range;
 import io.llmsentinel.jobs.config.SentinelConfig;
 import io.llmsentinel.schema.SourceFormat;
+import io.llmsentinel.schema.codec.ContentOptions;
 import io.llmsentinel.schema.codec.ValidationLimits;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ public record IngestConfig(
         Map<String, SourceFormat> topicFormats,
         String groupId,
         ValidationLimits limits,
-        int dlqMaxPayloadBytes)
+        int dlqMaxPayloadBytes,
+        ContentOptions content)
         implements SentinelConfig, Serializable {
 
     public static IngestConfig from(Configuration conf) {
@@ -53,7 +55,8 @@ public record IngestConfig(
                 topicFormats(conf),
                 conf.get(IngestOptions.GROUP_ID),
                 limits,
-                (int) dlqPayload.getBytes());
+                (int) dlqPayload.getBytes(),
+                new ContentOptions(conf.get(IngestOptions.CAPTURE_SYSTEM_PROMPTS)));
     }
 
     /** Every input topic with the format it carries; a topic has one format. */

@@ -34,7 +34,11 @@ public final class IngestJob {
 
     public static Outputs build(DataStream<RawRecord> raw, IngestConfig config) {
         SingleOutputStreamOperator<LlmEvent> decoded =
-                raw.process(new DecodeFunction(config.limits(), config.dlqMaxPayloadBytes()))
+                raw.process(
+                                new DecodeFunction(
+                                        config.limits(),
+                                        config.content(),
+                                        config.dlqMaxPayloadBytes()))
                         .uid("ingest-decode")
                         .name("Decode and validate (JSON, OTLP)");
         DataStream<DeadLetter> deadLetters = decoded.getSideOutput(DecodeFunction.DEAD_LETTERS);

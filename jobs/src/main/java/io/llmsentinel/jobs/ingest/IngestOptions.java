@@ -2,6 +2,7 @@ package io.llmsentinel.jobs.ingest;
 
 import io.llmsentinel.jobs.config.CommonOptions;
 import io.llmsentinel.jobs.config.StartingOffsets;
+import io.llmsentinel.schema.codec.ContentOptions;
 import io.llmsentinel.schema.codec.ValidationLimits;
 import java.time.Duration;
 import java.util.List;
@@ -94,4 +95,14 @@ public final class IngestOptions {
                     .withDescription(
                             "Bytes of the original record kept in a dead letter (base64); the"
                                     + " original size is always recorded.");
+
+    public static final ConfigOption<Boolean> CAPTURE_SYSTEM_PROMPTS =
+            ConfigOptions.key("ingest.capture-system-prompts")
+                    .booleanType()
+                    .defaultValue(ContentOptions.DEFAULTS.captureSystemPrompts())
+                    .withDescription(
+                            "Keep the text of system and developer prompts in events"
+                                    + " (system_prompt_text). Off by default: events then carry"
+                                    + " only the prompt's SHA-256 and length, so an application's"
+                                    + " own instructions are never stored or rescanned.");
 }

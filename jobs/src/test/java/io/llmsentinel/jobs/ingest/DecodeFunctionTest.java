@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmsentinel.schema.DeadLetter;
 import io.llmsentinel.schema.LlmEvent;
+import io.llmsentinel.schema.codec.ContentOptions;
 import io.llmsentinel.schema.codec.ValidationLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -59,6 +60,29 @@ class DecodeFunctionTest {
                                     1,
                                     kafkaTime)));
             assertThat(h.extractOutputValues()).hasSize(1);
+        }
+    }
+
+    @Test
+    void systemPromptsAreKeptAsHashAndLengthUnlessCaptureIsOn() throws Exception {
+        String json =
+                IngestTestRecords.validJson("sys", NOW)
+                        .replaceFirst(
+                                "\\{", "{\"system_prompt_text\":\"You are the support bot.\",");
+        for (boolean capture : new boolean[] {false, true}) {
+            try (OneInputStreamOperatorTestHarness<RawRecord, LlmEvent> h =
+                    ProcessFunctionTestHarnesses.forProcessFunction(
+                            new DecodeFunction(
+                                    ValidationLimits.DEFAULTS,
+                                    new ContentOptions(capture),
+                                    1024))) {
+                h.processElement(new StreamRecord<>(IngestTestRecords.json(json, 1, NOW)));
+                LlmEvent e = h.extractOutputValues().get(0);
+                assertThat(e.systemPromptSha256).as("capture=" + capture).isNotNull();
+                assertThat(e.systemPromptText)
+                        .as("capture=" + capture)
+                        .isEqualTo(capture ? "You are the support bot." : null);
+            }
         }
     }
 }
