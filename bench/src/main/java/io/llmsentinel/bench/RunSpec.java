@@ -59,7 +59,7 @@ record RunSpec(
         if (job.detector()) {
             s.put("kafka.topic.anomalies", anomaliesTopic());
             // the detector settings of the local profile; execution settings are the bench's
-            ConfigProfile.LOCAL.settingsFor(job.wireName()).entrySet().stream()
+            ConfigProfile.LOCAL.settings().entrySet().stream()
                     .filter(e -> e.getKey().startsWith(namespace))
                     .forEach(e -> s.put(e.getKey(), e.getValue()));
         } else {

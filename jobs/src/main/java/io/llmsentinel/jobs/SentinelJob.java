@@ -1,8 +1,9 @@
 package io.llmsentinel.jobs;
 
-import io.llmsentinel.jobs.config.JobConfig;
 import io.llmsentinel.jobs.config.JobSettings;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.flink.api.connector.source.Source;
@@ -79,9 +80,18 @@ public final class SentinelJob<I, C, O> {
         return config.apply(conf);
     }
 
-    /** The configuration from a map of settings, validated as a config file would be. */
-    public C config(java.util.Map<String, String> settings) {
-        return config(JobConfig.fromMap(settings, options));
+    /** Of {@code all}, the settings this job reads: the shared ones and its own namespace's. */
+    public Map<String, String> ownSettings(Map<String, String> all) {
+        Map<String, String> out = new HashMap<>();
+        all.forEach(
+                (k, v) -> {
+                    if (k.startsWith("kafka.")
+                            || k.startsWith("job.")
+                            || k.startsWith(namespace())) {
+                        out.put(k, v);
+                    }
+                });
+        return out;
     }
 
     /** The whole graph over an input that carries event time (Kafka, replay and tests alike). */

@@ -76,7 +76,8 @@ public final class LocalRunner implements AutoCloseable {
         for (SentinelJob<?, ?, ?> job : jobs) {
             Configuration conf =
                     JobConfig.fromMap(
-                            forJob(jobSettings, job), job.optionHolders().toArray(new Class<?>[0]));
+                            job.ownSettings(jobSettings),
+                            job.optionHolders().toArray(new Class<?>[0]));
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(conf);
             job.buildWithKafka(env, conf);
@@ -213,19 +214,6 @@ public final class LocalRunner implements AutoCloseable {
         LocalBudget.forRunawayTenant(simulation, System.currentTimeMillis())
                 .ifPresent(budget -> m.put("cost.budgets", budget));
         return m;
-    }
-
-    /** The shared keys plus those of this job's own namespace. */
-    static Map<String, String> forJob(Map<String, String> all, SentinelJob<?, ?, ?> job) {
-        Map<String, String> out = new HashMap<>();
-        all.forEach(
-                (k, v) -> {
-                    boolean shared = k.startsWith("kafka.") || k.startsWith("job.");
-                    if (shared || k.startsWith(job.namespace())) {
-                        out.put(k, v);
-                    }
-                });
-        return out;
     }
 
     private static List<String> topics() {

@@ -1,6 +1,5 @@
 package io.llmsentinel.jobs.config;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,23 +38,12 @@ public enum ConfigProfile {
         this.settings = settings;
     }
 
-    /** The profile's settings; explicit configuration is laid over them. */
+    /**
+     * The profile's settings for every job; explicit configuration is laid over them ({@code
+     * SentinelJob.ownSettings} picks one job's).
+     */
     public Map<String, String> settings() {
         return settings;
-    }
-
-    /** The profile's settings that a job reads: the shared ones and those of its namespace. */
-    public Map<String, String> settingsFor(String jobName) {
-        Map<String, String> out = new HashMap<>();
-        settings.forEach(
-                (k, v) -> {
-                    if (k.startsWith("job.")
-                            || k.startsWith("kafka.")
-                            || k.startsWith(jobName + ".")) {
-                        out.put(k, v);
-                    }
-                });
-        return out;
     }
 
     public String wireName() {

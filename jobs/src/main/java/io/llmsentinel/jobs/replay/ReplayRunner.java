@@ -1,5 +1,7 @@
 package io.llmsentinel.jobs.replay;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.llmsentinel.jobs.JobCatalog;
 import io.llmsentinel.jobs.JobEnvironment;
 import io.llmsentinel.jobs.SentinelJob;
@@ -79,15 +81,34 @@ public final class ReplayRunner {
     }
 
     /** From the earliest to the latest event time of the canonical events. */
-    static Duration eventSpan(List<String> events) {
+    static Duration eventSpan(List<String> events) throws IOException {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (String json : events == null ? List.<String>of() : events) {
-            long t = Codecs.fromJson(json, LlmEvent.class).eventTime;
+            long t = eventTime(json);
             first = Math.min(first, t);
             last = Math.max(last, t);
         }
         return first > last ? Duration.ZERO : Duration.ofMillis(last - first);
+    }
+
+    /**
+     * The event time of an encoded event, read up to that field only: the events were just encoded,
+     * and decoding each one whole again would double the replay's JSON work.
+     */
+    private static long eventTime(String json) throws IOException {
+        try (JsonParser p = Codecs.mapper().getFactory().createParser(json)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if ("event_time".equals(field)) {
+                    return p.getLongValue();
+                }
+                p.skipChildren();
+            }
+        }
+        throw new IOException("an encoded event without event_time: " + json);
     }
 
     static Summary write(Map<String, List<String>> outputs, Path dir) throws IOException {

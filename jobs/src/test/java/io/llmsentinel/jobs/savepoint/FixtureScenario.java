@@ -218,7 +218,8 @@ record FixtureScenario(
 
     /** The settings the fixture pins, before every other option is spelled out. */
     Map<String, String> settings() {
-        Map<String, String> m = new HashMap<>(ConfigProfile.LOCAL.settingsFor(job.wireName()));
+        Map<String, String> m =
+                new HashMap<>(job.job().ownSettings(ConfigProfile.LOCAL.settings()));
         m.putAll(config);
         return m;
     }
